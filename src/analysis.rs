@@ -1,0 +1,392 @@
+//! Stage 4: from matches to verdicts: a status per skill, the weighted score, the focus areas
+//! and the background that fits best.
+
+use crate::matching::{Evidence, Findings, Matches, Rejection, Shows};
+use crate::profile::{Category, Evidence as SkillEvidence, Profile, Skill};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Aligned,
+    Partial,
+    Missing,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Aligned => "aligned",
+            Status::Partial => "partial",
+            Status::Missing => "missing",
+        }
+    }
+}
+
+/// The verdict on one skill of the role.
+#[derive(Debug, Clone)]
+pub struct SkillVerdict {
+    pub id: String,
+    pub name: String,
+    pub category: Category,
+    pub weight: f64,
+    pub status: Status,
+    /// Why the skill is partial (or what would make it aligned).
+    pub reason: Option<String>,
+    /// Strongest first: the evidence that decided the status, then the rest.
+    pub evidence: Vec<Evidence>,
+    pub rejected: Vec<Rejection>,
+    pub next_step: String,
+}
+
+/// Weighted coverage: each skill earns its weight × credit (aligned 1, partial the profile's
+/// partial credit), out of the sum of all weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    pub percent: f64,
+    pub earned: f64,
+    pub possible: f64,
+    pub partial_credit: f64,
+    pub technical: Part,
+    pub soft: Part,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub percent: f64,
+    pub earned: f64,
+    pub possible: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct FocusArea {
+    pub skill_id: String,
+    pub name: String,
+    pub status: Status,
+    pub weight: f64,
+    /// weight × gap: the weight of a missing skill, or its uncredited share if partial.
+    pub priority: f64,
+    pub next_step: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct BackgroundFit {
+    pub id: String,
+    pub name: String,
+    pub confidence: f64,
+    pub evidence: Vec<Evidence>,
+    pub brings: String,
+    pub gap: String,
+    /// Skills this background usually lacks that this resume lacks too.
+    pub gap_confirmed: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub role_id: String,
+    pub role_title: String,
+    pub skills: Vec<SkillVerdict>,
+    pub score: Score,
+    pub focus: Vec<FocusArea>,
+    pub backgrounds: Vec<BackgroundFit>,
+}
+
+/// How many focus areas a report shows unless asked otherwise.
+pub const DEFAULT_FOCUS_AREAS: usize = 5;
+
+pub fn analyze(profile: &Profile, matches: &Matches) -> Analysis {
+    let skills: Vec<SkillVerdict> = profile
+        .skills
+        .iter()
+        .zip(&matches.skills)
+        .map(|(skill, findings)| verdict(skill, findings))
+        .collect();
+    let score = score(&skills, profile.partial_credit);
+    let focus = focus_areas(&skills, profile.partial_credit);
+    let backgrounds = backgrounds(profile, matches, &skills);
+    Analysis {
+        role_id: profile.id.clone(),
+        role_title: profile.title.clone(),
+        skills,
+        score,
+        focus,
+        backgrounds,
+    }
+}
+
+fn verdict(skill: &Skill, findings: &Findings) -> SkillVerdict {
+    let (status, reason) = status(skill, &findings.evidence);
+    let mut evidence = findings.evidence.clone();
+    evidence.sort_by_key(|e| (rank(e), e.line));
+    SkillVerdict {
+        id: skill.id.clone(),
+        name: skill.name.clone(),
+        category: skill.category,
+        weight: skill.weight,
+        status,
+        reason,
+        evidence,
+        rejected: findings.rejected.clone(),
+        next_step: skill.next_step.clone(),
+    }
+}
+
+/// Direct evidence before related; strong sections before interests.
+fn rank(evidence: &Evidence) -> (bool, bool) {
+    (
+        matches!(evidence.shows, Shows::Related(_)),
+        evidence.is_weak(),
+    )
+}
+
+fn status(skill: &Skill, evidence: &[Evidence]) -> (Status, Option<String>) {
+    let strong = |e: &&Evidence| !e.is_weak();
+    match &skill.evidence {
+        SkillEvidence::AnyOf(_) => {
+            let direct: Vec<&Evidence> = evidence
+                .iter()
+                .filter(|e| e.shows == Shows::Skill)
+                .collect();
+            if direct.iter().any(strong) {
+                return (Status::Aligned, None);
+            }
+            if !direct.is_empty() {
+                return (
+                    Status::Partial,
+                    Some("mentioned only under interests, not in work, projects or skills".into()),
+                );
+            }
+        }
+        SkillEvidence::AllOf(parts) => {
+            let shown: Vec<bool> = (0..parts.len())
+                .map(|i| {
+                    evidence
+                        .iter()
+                        .filter(strong)
+                        .any(|e| e.shows == Shows::Part(i))
+                })
+                .collect();
+            if shown.iter().all(|&s| s) {
+                return (Status::Aligned, None);
+            }
+            if shown.iter().any(|&s| s) {
+                let name = |want: bool| {
+                    parts
+                        .iter()
+                        .zip(&shown)
+                        .filter(|(_, s)| **s == want)
+                        .map(|(p, _)| p.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                };
+                return (
+                    Status::Partial,
+                    Some(format!("shows {} but not {}", name(true), name(false))),
+                );
+            }
+        }
+    }
+    let related = evidence.iter().find_map(|e| match e.shows {
+        Shows::Related(group) => Some(group),
+        _ => None,
+    });
+    match related {
+        Some(group) => (Status::Partial, Some(skill.partial[group].reason.clone())),
+        None => (Status::Missing, None),
+    }
+}
+
+fn credit(status: Status, partial_credit: f64) -> f64 {
+    match status {
+        Status::Aligned => 1.0,
+        Status::Partial => partial_credit,
+        Status::Missing => 0.0,
+    }
+}
+
+fn score(skills: &[SkillVerdict], partial_credit: f64) -> Score {
+    let part = |filter: &dyn Fn(&SkillVerdict) -> bool| {
+        let (earned, possible) =
+            skills
+                .iter()
+                .filter(|s| filter(s))
+                .fold((0.0, 0.0), |(e, p), s| {
+                    (
+                        e + s.weight * credit(s.status, partial_credit),
+                        p + s.weight,
+                    )
+                });
+        Part {
+            percent: percent(earned, possible),
+            earned,
+            possible,
+        }
+    };
+    let all = part(&|_| true);
+    Score {
+        percent: all.percent,
+        earned: all.earned,
+        possible: all.possible,
+        partial_credit,
+        technical: part(&|s| s.category == Category::Technical),
+        soft: part(&|s| s.category == Category::Soft),
+    }
+}
+
+fn percent(earned: f64, possible: f64) -> f64 {
+    if possible > 0.0 {
+        (earned / possible * 1000.0).round() / 10.0
+    } else {
+        0.0
+    }
+}
+
+/// Every skill not aligned, by weight × gap; missing before partial when equal; then by profile
+/// order, so the ranking is stable.
+fn focus_areas(skills: &[SkillVerdict], partial_credit: f64) -> Vec<FocusArea> {
+    let mut areas: Vec<(usize, FocusArea)> = skills
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.status != Status::Aligned)
+        .map(|(order, s)| {
+            let gap = 1.0 - credit(s.status, partial_credit);
+            let area = FocusArea {
+                skill_id: s.id.clone(),
+                name: s.name.clone(),
+                status: s.status,
+                weight: s.weight,
+                priority: (s.weight * gap * 100.0).round() / 100.0,
+                next_step: s.next_step.clone(),
+            };
+            (order, area)
+        })
+        .collect();
+    areas.sort_by(|(oa, a), (ob, b)| {
+        b.priority
+            .total_cmp(&a.priority)
+            .then(a.status.cmp(&b.status).reverse())
+            .then(oa.cmp(ob))
+    });
+    areas.into_iter().map(|(_, area)| area).collect()
+}
+
+/// How much a background mention counts, by where it stands: a job held beats a summary line,
+/// which beats a course or a skills list.
+fn background_weight(evidence: &Evidence) -> f64 {
+    use crate::resume::Section;
+    match evidence.section {
+        Section::Experience => 1.0,
+        Section::Header | Section::Summary => 0.6,
+        Section::Projects | Section::Other => 0.4,
+        Section::Skills | Section::Certifications => 0.3,
+        Section::Education | Section::Interests => 0.1,
+    }
+}
+
+fn backgrounds(
+    profile: &Profile,
+    matches: &Matches,
+    skills: &[SkillVerdict],
+) -> Vec<BackgroundFit> {
+    let mut fits: Vec<(f64, usize, BackgroundFit)> = profile
+        .backgrounds
+        .iter()
+        .zip(&matches.backgrounds)
+        .enumerate()
+        .filter(|(_, (_, findings))| !findings.evidence.is_empty())
+        .map(|(order, (background, findings))| {
+            let strength: f64 = findings.evidence.iter().map(background_weight).sum();
+            let confidence = (strength / (strength + 1.0) * 100.0).round() / 100.0;
+            let gap_confirmed = background
+                .gap_skills
+                .iter()
+                .filter(|id| {
+                    skills
+                        .iter()
+                        .any(|s| &s.id == *id && s.status != Status::Aligned)
+                })
+                .cloned()
+                .collect();
+            let mut evidence = findings.evidence.clone();
+            evidence.sort_by(|a, b| {
+                background_weight(b)
+                    .total_cmp(&background_weight(a))
+                    .then(a.line.cmp(&b.line))
+            });
+            let fit = BackgroundFit {
+                id: background.id.clone(),
+                name: background.name.clone(),
+                confidence,
+                evidence,
+                brings: background.brings.clone(),
+                gap: background.gap.clone(),
+                gap_confirmed,
+            };
+            (strength, order, fit)
+        })
+        .collect();
+    fits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    fits.into_iter().map(|(_, _, fit)| fit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict_with(id: &str, weight: f64, category: Category, status: Status) -> SkillVerdict {
+        SkillVerdict {
+            id: id.into(),
+            name: id.into(),
+            category,
+            weight,
+            status,
+            reason: None,
+            evidence: vec![],
+            rejected: vec![],
+            next_step: format!("learn {id}"),
+        }
+    }
+
+    #[test]
+    fn score_weighs_partial_at_the_profile_credit() {
+        let skills = [
+            verdict_with("a", 3.0, Category::Technical, Status::Aligned),
+            verdict_with("b", 2.0, Category::Technical, Status::Partial),
+            verdict_with("c", 5.0, Category::Soft, Status::Missing),
+        ];
+        let score = score(&skills, 0.5);
+        assert_eq!(score.earned, 4.0);
+        assert_eq!(score.possible, 10.0);
+        assert_eq!(score.percent, 40.0);
+        assert_eq!(score.technical.percent, 80.0);
+        assert_eq!(score.soft.percent, 0.0);
+    }
+
+    #[test]
+    fn focus_ranks_by_weight_times_gap() {
+        let skills = [
+            verdict_with("done", 5.0, Category::Technical, Status::Aligned),
+            verdict_with("half-heavy", 5.0, Category::Technical, Status::Partial),
+            verdict_with("light-missing", 2.0, Category::Soft, Status::Missing),
+            verdict_with("heavy-missing", 4.0, Category::Technical, Status::Missing),
+            verdict_with("equal-missing", 2.5, Category::Technical, Status::Missing),
+        ];
+        let order: Vec<String> = focus_areas(&skills, 0.5)
+            .into_iter()
+            .map(|f| f.skill_id)
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "heavy-missing",
+                "equal-missing",
+                "half-heavy",
+                "light-missing"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_profile_part_scores_zero_not_nan() {
+        assert_eq!(percent(0.0, 0.0), 0.0);
+    }
+}

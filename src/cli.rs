@@ -1,0 +1,101 @@
+//! The command line, declared with clap derive. Doc comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::analysis::DEFAULT_FOCUS_AREAS;
+use crate::extract::DEFAULT_MAX_BYTES;
+use crate::report::OutputFormat;
+
+/// Find the skills a resume shows for a role, with the line that shows each, and what to learn next.
+///
+/// skillgap works offline: the resume never leaves this machine, and nothing is written
+/// except the report on standard output.
+#[derive(Debug, Parser)]
+#[command(name = "skillgap", version, propagate_version = true)]
+#[command(after_help = "Examples:
+  skillgap analyze resume.pdf
+  skillgap analyze resume.docx --role infrastructure-engineer --format json | jq .score
+  skillgap roles")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare a resume with a role: a verdict for every skill, with evidence, a score and focus areas.
+    #[command(after_help = "Examples:
+  skillgap analyze resume.pdf
+  skillgap analyze resume.docx --format markdown > gap.md
+  skillgap analyze resume.txt --role ./roles/my-role.yaml --format json
+  cat resume.txt | skillgap analyze -")]
+    Analyze(AnalyzeArgs),
+
+    /// List the built-in roles.
+    #[command(after_help = "Example:
+  skillgap roles")]
+    Roles,
+
+    /// Print the text of a resume exactly as the matcher reads it.
+    #[command(after_help = "Examples:
+  skillgap text resume.pdf
+  skillgap text -n resume.docx | grep -i terraform")]
+    Text(TextArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The resume: PDF, DOCX, Markdown or plain text (`-` reads text from standard input).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The role to compare against: a built-in id (see `skillgap roles`) or a profile .yaml path.
+    #[arg(
+        short,
+        long,
+        value_name = "ID|PATH",
+        default_value = "infrastructure-engineer"
+    )]
+    pub role: String,
+
+    /// How to print the report.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+
+    /// How many focus areas to list.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_FOCUS_AREAS)]
+    pub top: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Number the lines, as evidence in reports does.
+    #[arg(short = 'n', long)]
+    pub line_numbers: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,166 @@
+//! The one error type of the library: a variant for each thing the user must do differently.
+
+use std::path::PathBuf;
+
+/// Exit status of the binary, one per class of outcome (documented in the README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// The command did what was asked.
+    Success = 0,
+    /// The command ran, and the input fails what was checked (reserved for `validate` and gates).
+    Findings = 1,
+    /// The command line was wrong (clap's own code).
+    Usage = 2,
+    /// The input file could not be read at all (missing, a directory, no permission).
+    CannotRead = 3,
+    /// The input is not a supported document, or it is damaged.
+    BadDocument = 4,
+    /// The document holds no text that can be extracted (empty, scanned, outlines only).
+    NoText = 5,
+    /// The role profile is unknown, unreadable or invalid.
+    BadRole = 6,
+    /// The input is over a safety limit (size).
+    TooLarge = 7,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// Everything that can stop an analysis, with what the user needs to fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {path}: {source}; check the path and that you may read it")]
+    CannotRead {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("{path}: {detail}; save the resume as PDF, DOCX, Markdown or plain text")]
+    Unsupported { path: PathBuf, detail: String },
+
+    #[error(
+        "{path}: the {format} is damaged or incomplete and cannot be read ({detail}); {advice}"
+    )]
+    Damaged {
+        path: PathBuf,
+        format: &'static str,
+        detail: String,
+        advice: &'static str,
+    },
+
+    #[error("{path}: {detail}; {advice}")]
+    NoText {
+        path: PathBuf,
+        detail: String,
+        advice: &'static str,
+    },
+
+    #[error(
+        "{path}: the file is {size} bytes, over the limit of {limit} bytes; pass a real resume, or raise --max-bytes"
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+
+    #[error(
+        "unknown role '{name}'; built-in roles: {known} (or pass the path of a role profile .yaml)"
+    )]
+    UnknownRole { name: String, known: String },
+
+    #[error("cannot read role profile {path}: {source}")]
+    RoleUnreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("{path}:{line}:{column}: {message}")]
+    RoleInvalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error("cannot write the report: {0}")]
+    Output(#[source] std::io::Error),
+}
+
+impl Error {
+    pub fn exit_status(&self) -> ExitStatus {
+        match self {
+            Error::CannotRead { .. } => ExitStatus::CannotRead,
+            Error::Unsupported { .. } | Error::Damaged { .. } => ExitStatus::BadDocument,
+            Error::NoText { .. } => ExitStatus::NoText,
+            Error::TooLarge { .. } => ExitStatus::TooLarge,
+            Error::UnknownRole { .. }
+            | Error::RoleUnreadable { .. }
+            | Error::RoleInvalid { .. } => ExitStatus::BadRole,
+            Error::Output(_) => ExitStatus::CannotRead,
+        }
+    }
+
+    /// A broken pipe on stdout (`skillgap … | head`) is not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_of_failure_has_its_own_exit_code() {
+        let codes = [
+            ExitStatus::Success,
+            ExitStatus::Findings,
+            ExitStatus::Usage,
+            ExitStatus::CannotRead,
+            ExitStatus::BadDocument,
+            ExitStatus::NoText,
+            ExitStatus::BadRole,
+            ExitStatus::TooLarge,
+        ]
+        .map(ExitStatus::code);
+        let mut unique = codes.to_vec();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len());
+        assert!(!codes.contains(&101), "101 is what a panic exits with");
+    }
+
+    #[test]
+    fn errors_map_to_their_exit_codes() {
+        let path = PathBuf::from("cv.pdf");
+        let no_text = Error::NoText {
+            path: path.clone(),
+            detail: "the file is empty".into(),
+            advice: "x",
+        };
+        assert_eq!(no_text.exit_status().code(), 5);
+        let damaged = Error::Damaged {
+            path,
+            format: "PDF",
+            detail: "d".into(),
+            advice: "a",
+        };
+        assert_eq!(damaged.exit_status().code(), 4);
+        let role = Error::UnknownRole {
+            name: "x".into(),
+            known: "y".into(),
+        };
+        assert_eq!(role.exit_status().code(), 6);
+    }
+
+    #[test]
+    fn broken_pipe_is_recognised() {
+        let e = Error::Output(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert!(e.is_broken_pipe());
+    }
+}

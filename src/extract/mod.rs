@@ -1,0 +1,329 @@
+//! Stage 1: a document's bytes become numbered text lines.
+//!
+//! Format is decided by content first (magic bytes), then by extension, so a PDF named
+//! `resume.txt` or a file with no extension still reads. Every third-party parser runs behind
+//! [`guard::contain`], so a panic or deep recursion inside it becomes an error, never a crash.
+
+mod clean;
+mod docx;
+mod guard;
+mod markdown;
+mod pdf;
+mod text;
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Files larger than this are refused before parsing (a resume is rarely over 5 MB).
+pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The kinds of document skillgap reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Pdf,
+    Docx,
+    Markdown,
+    Text,
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Pdf => "PDF",
+            Format::Docx => "DOCX",
+            Format::Markdown => "Markdown",
+            Format::Text => "text",
+        })
+    }
+}
+
+/// One line of extracted text. Its number is its index in [`Document::lines`] plus one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextLine {
+    pub text: String,
+    /// The source marked it as a heading (Markdown `#`, a DOCX heading style).
+    pub is_heading: bool,
+}
+
+impl TextLine {
+    pub fn plain(text: impl Into<String>) -> Self {
+        TextLine {
+            text: text.into(),
+            is_heading: false,
+        }
+    }
+}
+
+/// The text of a resume, as the later stages see it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub format: Format,
+    pub pages: Option<usize>,
+    pub lines: Vec<TextLine>,
+}
+
+impl Document {
+    /// Characters of real text (letters and digits), the measure of "is there anything to read".
+    pub fn word_characters(&self) -> usize {
+        self.lines
+            .iter()
+            .flat_map(|line| line.text.chars())
+            .filter(|c| c.is_alphanumeric())
+            .count()
+    }
+}
+
+/// Where the bytes came from, for messages and for the extension hint.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub display: PathBuf,
+    pub extension: Option<String>,
+}
+
+impl Source {
+    pub fn stdin() -> Self {
+        Source {
+            display: PathBuf::from("<stdin>"),
+            extension: None,
+        }
+    }
+
+    pub fn file(path: &Path) -> Self {
+        Source {
+            display: path.to_path_buf(),
+            extension: path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase),
+        }
+    }
+}
+
+/// Reads a file (or standard input for `-`) and extracts its text.
+pub fn extract_path(path: &Path, max_bytes: u64) -> Result<Document> {
+    let (bytes, source) = if path == Path::new("-") {
+        (
+            read_limited(std::io::stdin().lock(), max_bytes, &Source::stdin())?,
+            Source::stdin(),
+        )
+    } else {
+        let source = Source::file(path);
+        let file = std::fs::File::open(path).map_err(|e| cannot_read(path, e))?;
+        let metadata = file.metadata().map_err(|e| cannot_read(path, e))?;
+        if metadata.is_dir() {
+            return Err(cannot_read(
+                path,
+                std::io::Error::other("it is a directory, not a file"),
+            ));
+        }
+        (read_limited(file, max_bytes, &source)?, source)
+    };
+    extract_bytes(&bytes, &source)
+}
+
+fn cannot_read(path: &Path, source: std::io::Error) -> Error {
+    Error::CannotRead {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Reads at most `max_bytes + 1` bytes, so `/dev/zero` or a huge file cannot exhaust memory.
+fn read_limited(reader: impl Read, max_bytes: u64, source: &Source) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(&source.display, e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Error::TooLarge {
+            path: source.display.clone(),
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Extracts the text of a document held in memory.
+pub fn extract_bytes(bytes: &[u8], source: &Source) -> Result<Document> {
+    let kind = sniff(bytes, source.extension.as_deref());
+    let mut document = match kind {
+        Kind::Pdf => pdf::extract(bytes, source)?,
+        Kind::Docx => docx::extract(bytes, source)?,
+        Kind::Markdown => markdown::extract(&text::decode(bytes, source)?),
+        Kind::Text => text::extract(&text::decode(bytes, source)?),
+        Kind::Refused(detail) => {
+            return Err(Error::Unsupported {
+                path: source.display.clone(),
+                detail,
+            });
+        }
+    };
+    clean::repair_lines(&mut document.lines);
+    ensure_text(&document, source)?;
+    Ok(document)
+}
+
+/// Below this many letters and digits, nothing useful can be said about a resume.
+const MIN_WORD_CHARACTERS: usize = 20;
+
+fn ensure_text(document: &Document, source: &Source) -> Result<()> {
+    let characters = document.word_characters();
+    if characters >= MIN_WORD_CHARACTERS {
+        return Ok(());
+    }
+    let (detail, advice) = match (document.format, characters) {
+        (Format::Pdf, _) => (
+            "the PDF has no text layer (the letters are images or drawn outlines, as in a scan)"
+                .to_string(),
+            "export the resume again from your editor as a PDF with text, or run OCR first (for example ocrmypdf)",
+        ),
+        (_, 0) if document.lines.iter().all(|l| l.text.trim().is_empty()) => (
+            "the file is empty".to_string(),
+            "pass the resume file itself",
+        ),
+        (format, n) => (
+            format!("the {format} holds only {n} letters or digits, too little to analyze"),
+            "pass the full resume",
+        ),
+    };
+    Err(Error::NoText {
+        path: source.display.clone(),
+        detail,
+        advice,
+    })
+}
+
+enum Kind {
+    Pdf,
+    Docx,
+    Markdown,
+    Text,
+    Refused(String),
+}
+
+/// Decides how to read the bytes: content beats extension.
+fn sniff(bytes: &[u8], extension: Option<&str>) -> Kind {
+    let head = &bytes[..bytes.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return Kind::Pdf;
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Kind::Docx;
+    }
+    if let Some(what) = known_binary(bytes) {
+        return Kind::Refused(what);
+    }
+    match extension {
+        Some("pdf") => Kind::Pdf,
+        Some("docx") => Kind::Docx,
+        Some("md" | "markdown") => Kind::Markdown,
+        _ if text::looks_binary(bytes) => {
+            Kind::Refused("the file is binary data, not a resume document".to_string())
+        }
+        Some("txt" | "text") => Kind::Text,
+        _ if markdown::looks_like_markdown(bytes) => Kind::Markdown,
+        _ => Kind::Text,
+    }
+}
+
+fn known_binary(bytes: &[u8]) -> Option<String> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "this is a legacy Word 97-2003 .doc (or another OLE2 file), not a DOCX; open it in Word or LibreOffice and save it as .docx or PDF",
+        ),
+        (
+            b"{\\rtf",
+            "this is an RTF file, which skillgap does not read; save it as .docx or PDF",
+        ),
+        (
+            b"\x89PNG",
+            "this is a PNG image; skillgap reads text, not pictures of text (OCR is not supported)",
+        ),
+        (
+            b"\xFF\xD8\xFF",
+            "this is a JPEG image; skillgap reads text, not pictures of text (OCR is not supported)",
+        ),
+        (b"GIF8", "this is a GIF image, not a resume document"),
+        (
+            b"\x7FELF",
+            "this is a program (ELF executable), not a resume document",
+        ),
+        (b"\x1F\x8B", "this is a gzip archive; unpack it first"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, what)| (*what).to_string())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(ext: Option<&str>) -> Source {
+        Source {
+            display: PathBuf::from("cv"),
+            extension: ext.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn plain_text_keeps_line_numbers() {
+        let doc = extract_bytes(
+            b"Jane Doe\n\nLinux administrator since 2015\n",
+            &source(None),
+        )
+        .unwrap();
+        assert_eq!(doc.format, Format::Text);
+        assert_eq!(doc.lines[2].text, "Linux administrator since 2015");
+    }
+
+    #[test]
+    fn empty_input_is_no_text() {
+        let err = extract_bytes(b"", &source(Some("txt"))).unwrap_err();
+        assert!(matches!(err, Error::NoText { .. }));
+        assert!(err.to_string().contains("the file is empty"));
+    }
+
+    #[test]
+    fn legacy_doc_renamed_to_docx_is_refused_with_advice() {
+        let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        bytes.resize(4096, 0);
+        let err = extract_bytes(&bytes, &source(Some("docx"))).unwrap_err();
+        assert!(err.to_string().contains("legacy Word 97-2003 .doc"));
+        assert_eq!(err.exit_status().code(), 4);
+    }
+
+    #[test]
+    fn binary_without_extension_is_refused() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(2000).collect();
+        assert!(matches!(
+            extract_bytes(&bytes, &source(None)).unwrap_err(),
+            Error::Unsupported { .. }
+        ));
+    }
+
+    #[test]
+    fn pdf_extension_without_pdf_content_is_damaged() {
+        let err =
+            extract_bytes(b"hello there, this is no PDF at all", &source(Some("pdf"))).unwrap_err();
+        assert!(matches!(err, Error::Damaged { .. }), "{err}");
+    }
+
+    #[test]
+    fn size_limit_is_enforced_while_reading() {
+        let err = read_limited(std::io::repeat(0), 1000, &source(None)).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { limit: 1000, .. }));
+    }
+}

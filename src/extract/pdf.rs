@@ -1,0 +1,97 @@
+//! PDF text through `pdf_oxide`, which kept column order and recall on real resume PDFs where
+//! pdf-extract garbled or panicked (see the README, "Dependencies").
+
+use pdf_oxide::document::PdfDocument;
+
+use super::guard;
+use super::{Document, Format, Source, TextLine};
+use crate::error::{Error, Result};
+
+/// More pages than any resume has; a hostile file can claim millions.
+const MAX_PAGES: usize = 200;
+
+const ADVICE: &str = "export it again as PDF from the program that made it, or save it as DOCX";
+
+enum Outcome {
+    Text { pages: usize, text: Vec<String> },
+    Encrypted,
+    TooManyPages(usize),
+    Failed(String),
+}
+
+pub fn extract(bytes: &[u8], source: &Source) -> Result<Document> {
+    let owned = bytes.to_vec();
+    let outcome = guard::contain(move || read_pages(owned))
+        .unwrap_or_else(|failure| Outcome::Failed(failure.to_string()));
+    match outcome {
+        Outcome::Text { pages, text } => Ok(Document {
+            format: Format::Pdf,
+            pages: Some(pages),
+            lines: text
+                .iter()
+                .flat_map(|page| page.lines())
+                .map(TextLine::plain)
+                .collect(),
+        }),
+        Outcome::Encrypted => Err(Error::Damaged {
+            path: source.display.clone(),
+            format: "PDF",
+            detail: "it is encrypted with a password".into(),
+            advice: "open it with its password and save or print it again without one",
+        }),
+        Outcome::TooManyPages(pages) => Err(Error::Damaged {
+            path: source.display.clone(),
+            format: "PDF",
+            detail: format!(
+                "it claims {pages} pages, more than the {MAX_PAGES} a resume could have"
+            ),
+            advice: ADVICE,
+        }),
+        Outcome::Failed(detail) => Err(Error::Damaged {
+            path: source.display.clone(),
+            format: "PDF",
+            detail,
+            advice: ADVICE,
+        }),
+    }
+}
+
+fn read_pages(bytes: Vec<u8>) -> Outcome {
+    let document = match PdfDocument::from_bytes(bytes) {
+        Ok(document) => document,
+        Err(e) => return Outcome::Failed(one_line(&e.to_string())),
+    };
+    if document.is_encrypted() && !matches!(document.authenticate(b""), Ok(true)) {
+        return Outcome::Encrypted;
+    }
+    let pages = match document.page_count() {
+        Ok(0) => return Outcome::Failed("it has no pages".into()),
+        Ok(n) if n > MAX_PAGES => return Outcome::TooManyPages(n),
+        Ok(n) => n,
+        Err(e) => return Outcome::Failed(one_line(&e.to_string())),
+    };
+    let mut text = Vec::with_capacity(pages);
+    let mut first_error = None;
+    for page in 0..pages {
+        match document.extract_text(page) {
+            Ok(page_text) => text.push(page_text),
+            Err(e) => {
+                first_error.get_or_insert_with(|| one_line(&e.to_string()));
+            }
+        }
+    }
+    match first_error {
+        Some(error) if text.is_empty() => Outcome::Failed(error),
+        _ => Outcome::Text { pages, text },
+    }
+}
+
+fn one_line(message: &str) -> String {
+    message
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(160)
+        .collect()
+}

@@ -1,0 +1,17 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use skillgap::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    match skillgap::run(cli, &mut stdout) {
+        Ok(status) => ExitCode::from(status.code()),
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("skillgap: error: {error}");
+            ExitCode::from(error.exit_status().code())
+        }
+    }
+}

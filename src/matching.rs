@@ -1,0 +1,590 @@
+//! Stage 3: find the profile's terms in the resume, and keep only the matches that really are
+//! evidence.
+//!
+//! Every term, cue and context word of the profile goes into one Aho-Corasick automaton, so a
+//! resume is read once whatever the number of terms. Each candidate then passes the rules:
+//! word boundaries (with common inflections), technical context for ambiguous terms, no negation
+//! or wish before it, and not part of an organisation's name. Rejected candidates are kept with
+//! the rule that rejected them, so a verdict can be explained.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::normalize::NormalLine;
+use crate::profile::{Evidence as SkillEvidence, Profile, Terms};
+use crate::resume::{Line, Resume, Section};
+
+/// How a match shows its skill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shows {
+    /// One of the skill's own terms.
+    Skill,
+    /// One of the parts of a several-part skill (index into the parts).
+    Part(usize),
+    /// Related evidence that shows it only partially (index into the partial groups).
+    Related(usize),
+}
+
+/// A line of the resume that shows a skill or background.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub line: usize,
+    pub text: String,
+    /// The words of the resume that matched, as written there.
+    pub term: String,
+    pub section: Section,
+    pub shows: Shows,
+}
+
+impl Evidence {
+    /// Interests and hobbies show an acquaintance, not a skill.
+    pub fn is_weak(&self) -> bool {
+        self.section == Section::Interests
+    }
+}
+
+/// Why a candidate match was not taken as evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    NoContext,
+    Negated,
+    Aspiration,
+    OrganizationName,
+    FalseFriend,
+}
+
+impl Rule {
+    pub fn explain(self) -> &'static str {
+        match self {
+            Rule::NoContext => "ambiguous word without technical context on its line",
+            Rule::Negated => "denied by the words before it",
+            Rule::Aspiration => "only wished for or being learned",
+            Rule::OrganizationName => "part of the name of an organisation or title",
+            Rule::FalseFriend => "part of a phrase that means something else",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub line: usize,
+    pub text: String,
+    pub term: String,
+    pub rule: Rule,
+}
+
+/// Everything found for one skill or background of the profile.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    pub evidence: Vec<Evidence>,
+    pub rejected: Vec<Rejection>,
+}
+
+/// What the matcher found in a resume, in the profile's order.
+#[derive(Debug, Clone)]
+pub struct Matches {
+    pub skills: Vec<Findings>,
+    pub backgrounds: Vec<Findings>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Skill(usize, ShowsIndex),
+    Background(usize),
+    Context,
+    Negation,
+    Aspiration,
+    Organization,
+    FalseFriend,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShowsIndex {
+    Skill,
+    Part(usize),
+    Related(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Meaning {
+    target: Target,
+    ambiguous: bool,
+}
+
+/// Terms and cues of one profile, compiled once and used for any number of resumes.
+pub struct Matcher {
+    automaton: AhoCorasick,
+    patterns: Vec<String>,
+    meanings: Vec<Vec<Meaning>>,
+    skill_count: usize,
+    background_count: usize,
+}
+
+/// Words allowed between a cue ("no", "learning") and the term it governs.
+const CUE_REACH_WORDS: usize = 3;
+
+/// Endings a term may take and still be the same word ("firewalls", "mentored").
+const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing"];
+
+impl Matcher {
+    pub fn new(profile: &Profile) -> Self {
+        let mut by_term: HashMap<String, Vec<Meaning>> = HashMap::new();
+        let mut add = |term: &str, target: Target, ambiguous: bool| {
+            by_term
+                .entry(term.to_string())
+                .or_default()
+                .push(Meaning { target, ambiguous });
+        };
+        for (index, skill) in profile.skills.iter().enumerate() {
+            let mut add_terms = |terms: &Terms, shows: ShowsIndex| {
+                for (term, ambiguous) in terms.iter() {
+                    add(term, Target::Skill(index, shows), ambiguous);
+                    if !ambiguous {
+                        add(term, Target::Context, false);
+                    }
+                }
+            };
+            match &skill.evidence {
+                SkillEvidence::AnyOf(terms) => add_terms(terms, ShowsIndex::Skill),
+                SkillEvidence::AllOf(parts) => {
+                    for (part, p) in parts.iter().enumerate() {
+                        add_terms(&p.terms, ShowsIndex::Part(part));
+                    }
+                }
+            }
+            for (group, partial) in skill.partial.iter().enumerate() {
+                add_terms(&partial.terms, ShowsIndex::Related(group));
+            }
+        }
+        for (index, background) in profile.backgrounds.iter().enumerate() {
+            for (term, ambiguous) in background.terms.iter() {
+                add(term, Target::Background(index), ambiguous);
+            }
+        }
+        let language = &profile.language;
+        for (words, target) in [
+            (&language.context_terms, Target::Context),
+            (&language.negation_cues, Target::Negation),
+            (&language.aspiration_cues, Target::Aspiration),
+            (&language.organization_words, Target::Organization),
+            (&language.false_friends, Target::FalseFriend),
+        ] {
+            for word in words {
+                add(word, target, false);
+            }
+        }
+        let mut entries: Vec<(String, Vec<Meaning>)> = by_term.into_iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let (patterns, meanings): (Vec<String>, Vec<Vec<Meaning>>) = entries.into_iter().unzip();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("profile terms are short, so the automaton always builds");
+        Matcher {
+            automaton,
+            patterns,
+            meanings,
+            skill_count: profile.skills.len(),
+            background_count: profile.backgrounds.len(),
+        }
+    }
+
+    pub fn find(&self, resume: &Resume) -> Matches {
+        let mut matches = Matches {
+            skills: vec![Findings::default(); self.skill_count],
+            backgrounds: vec![Findings::default(); self.background_count],
+        };
+        for line in &resume.lines {
+            if !line.text.trim().is_empty() {
+                self.find_in_line(line, &mut matches);
+            }
+        }
+        matches
+    }
+
+    fn find_in_line(&self, line: &Line, matches: &mut Matches) {
+        let normal = NormalLine::new(&line.text);
+        let hits = self.hits(&normal);
+        for hit in &hits {
+            for meaning in &self.meanings[hit.pattern] {
+                let findings = match meaning.target {
+                    Target::Skill(skill, _) => &mut matches.skills[skill],
+                    Target::Background(background) => &mut matches.backgrounds[background],
+                    _ => continue,
+                };
+                let term = original_words(&line.text, &normal, hit.start, hit.end);
+                match self.judge(line, &normal, &hits, hit, meaning) {
+                    Ok(()) => {
+                        let shows = match meaning.target {
+                            Target::Skill(_, ShowsIndex::Part(i)) => Shows::Part(i),
+                            Target::Skill(_, ShowsIndex::Related(i)) => Shows::Related(i),
+                            _ => Shows::Skill,
+                        };
+                        let evidence = Evidence {
+                            line: line.number,
+                            text: line.text.trim().to_string(),
+                            term,
+                            section: line.section,
+                            shows,
+                        };
+                        if !findings.evidence.contains(&evidence) {
+                            findings.evidence.push(evidence);
+                        }
+                    }
+                    Err(rule) => findings.rejected.push(Rejection {
+                        line: line.number,
+                        text: line.text.trim().to_string(),
+                        term,
+                        rule,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Matches that start and end on word boundaries, allowing an inflection at the end.
+    fn hits(&self, normal: &NormalLine) -> Vec<Hit> {
+        let text = normal.text.as_bytes();
+        let mut hits = Vec::new();
+        for found in self.automaton.find_overlapping_iter(&normal.text) {
+            let start = found.start();
+            if start > 0 && text[start - 1] != b' ' {
+                continue;
+            }
+            let pattern = found.pattern().as_usize();
+            if let Some(end) = word_end(&normal.text, found.end(), &self.patterns[pattern]) {
+                hits.push(Hit {
+                    pattern,
+                    start,
+                    end,
+                });
+            }
+        }
+        hits
+    }
+
+    fn judge(
+        &self,
+        line: &Line,
+        normal: &NormalLine,
+        hits: &[Hit],
+        hit: &Hit,
+        meaning: &Meaning,
+    ) -> Result<(), Rule> {
+        let has = |target: Target, wanted: &dyn Fn(&Hit) -> bool| {
+            hits.iter().any(|other| {
+                wanted(other)
+                    && self.meanings[other.pattern]
+                        .iter()
+                        .any(|m| m.target == target)
+            })
+        };
+        let covers = |other: &Hit| {
+            other.start <= hit.start
+                && other.end >= hit.end
+                && other.end - other.start > hit.end - hit.start
+        };
+        if has(Target::FalseFriend, &covers) {
+            return Err(Rule::FalseFriend);
+        }
+        if meaning.ambiguous && line.section != Section::Skills {
+            let elsewhere = |other: &Hit| other.end <= hit.start || other.start >= hit.end;
+            if !has(Target::Context, &elsewhere) {
+                return Err(Rule::NoContext);
+            }
+        }
+        let governs = |cue: &Hit| {
+            cue.end <= hit.start
+                && normal.text[cue.end..hit.start].split_whitespace().count() <= CUE_REACH_WORDS
+                && !normal.clause_break_between(cue.end, hit.start)
+        };
+        if has(Target::Negation, &governs) {
+            return Err(Rule::Negated);
+        }
+        if has(Target::Aspiration, &governs) {
+            return Err(Rule::Aspiration);
+        }
+        if self.inside_organization_name(line, normal, hit) {
+            return Err(Rule::OrganizationName);
+        }
+        Ok(())
+    }
+
+    /// A capitalised term inside a run of capitalised words that names an organisation or a
+    /// title: "Terraform Labs Café", "Rose City Linux Users Group", "The Salt Loft".
+    fn inside_organization_name(&self, line: &Line, normal: &NormalLine, hit: &Hit) -> bool {
+        let start = normal.original_offset(hit.start);
+        let end = original_end(&line.text, normal, hit.end);
+        if !line.text[start..].starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        let before = capitalised_run_before(&line.text[..start]);
+        let after = capitalised_run_after(&line.text[end.min(line.text.len())..]);
+        let is_organization_word = |word: &&str| {
+            let normal_word = crate::normalize::normalize(word);
+            self.patterns
+                .binary_search(&normal_word)
+                .ok()
+                .is_some_and(|p| {
+                    self.meanings[p]
+                        .iter()
+                        .any(|m| m.target == Target::Organization)
+                })
+        };
+        let names_organization = after.iter().chain(&before).any(is_organization_word);
+        let titled = before.first().is_some_and(|w| *w == "The") && before.len() + after.len() >= 2;
+        names_organization || titled
+    }
+}
+
+struct Hit {
+    pattern: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Where the word that a match begins ends, if the match is a whole word or the term plus an
+/// inflection.
+fn word_end(text: &str, end: usize, term: &str) -> Option<usize> {
+    let rest = &text[end..];
+    if rest.is_empty() || rest.starts_with(' ') {
+        return Some(end);
+    }
+    if !term.ends_with(|c: char| c.is_ascii_alphabetic()) || term.len() < 2 {
+        return None;
+    }
+    INFLECTIONS
+        .iter()
+        .filter(|suffix| term.len() >= 4 || **suffix == "s")
+        .find(|suffix| {
+            rest.strip_prefix(**suffix)
+                .is_some_and(|after| after.is_empty() || after.starts_with(' '))
+        })
+        .map(|suffix| end + suffix.len())
+}
+
+fn original_end(original: &str, normal: &NormalLine, end: usize) -> usize {
+    let last = normal.original_offset(end.saturating_sub(1));
+    original[last.min(original.len())..]
+        .chars()
+        .next()
+        .map_or(original.len(), |c| last + c.len_utf8())
+}
+
+fn original_words(original: &str, normal: &NormalLine, start: usize, end: usize) -> String {
+    let from = normal.original_offset(start).min(original.len());
+    let to = original_end(original, normal, end).max(from);
+    original[from..to].to_string()
+}
+
+/// Small words that may sit inside a name ("Bank of Scotland", "Salt and Pepper").
+const NAME_CONNECTORS: &[&str] = &["of", "and", "&", "de", "the", "for"];
+
+fn is_capitalised(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+}
+
+fn clean_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+}
+
+/// Capitalised words right after a term, up to the first break in the name.
+fn capitalised_run_after(text: &str) -> Vec<&str> {
+    let mut run = Vec::new();
+    if !text.starts_with(' ') {
+        return run;
+    }
+    for raw in text.split_whitespace() {
+        let word = clean_word(raw);
+        if word.is_empty() || !(is_capitalised(word) || NAME_CONNECTORS.contains(&word)) {
+            break;
+        }
+        run.push(word);
+        if raw.ends_with([',', ';', ':', '.', ')', '|']) {
+            break;
+        }
+    }
+    while run.last().is_some_and(|w| NAME_CONNECTORS.contains(w)) {
+        run.pop();
+    }
+    run
+}
+
+/// Capitalised words right before a term, nearest last.
+fn capitalised_run_before(text: &str) -> Vec<&str> {
+    let mut run = Vec::new();
+    if !text.is_empty() && !text.ends_with(' ') {
+        return run;
+    }
+    for raw in text.split_whitespace().rev() {
+        let word = clean_word(raw);
+        if word.is_empty()
+            || raw.ends_with([',', ';', ':', '.', ')', '|'])
+            || !(is_capitalised(word) || NAME_CONNECTORS.contains(&word))
+        {
+            break;
+        }
+        run.push(word);
+    }
+    run.reverse();
+    while run
+        .first()
+        .is_some_and(|w| NAME_CONNECTORS.contains(w) && *w != "The")
+    {
+        run.remove(0);
+    }
+    run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Document, Format, TextLine};
+    use crate::profile::load_source;
+
+    const PROFILE: &str = r#"
+id: test-role
+title: Test role
+language:
+  context_terms: [scripting, ci]
+  negation_cues: ["no", not]
+  aspiration_cues: [learning, want to learn, studying for]
+  organization_words: [labs, group, ltd]
+  false_friends: [terraform cloud billing]
+skills:
+  - id: terraform
+    name: Terraform
+    category: technical
+    weight: 5
+    terms: [terraform, opentofu]
+    partial:
+      - reason: only another IaC tool
+        terms: [cloudformation]
+    next_step: write a module
+  - id: golang
+    name: Go
+    category: technical
+    weight: 1
+    terms: [golang]
+    ambiguous_terms: [go]
+    next_step: learn Go
+  - id: network
+    name: Networking
+    category: technical
+    weight: 1
+    terms: [firewall, load balancer, on-call]
+    next_step: learn networking
+"#;
+
+    fn find(text: &str) -> Matches {
+        let profile = load_source(PROFILE, "test.yaml").unwrap();
+        let document = Document {
+            format: Format::Text,
+            pages: None,
+            lines: text.lines().map(TextLine::plain).collect(),
+        };
+        Matcher::new(&profile).find(&crate::resume::parse(&document))
+    }
+
+    fn terms(findings: &Findings) -> Vec<&str> {
+        findings.evidence.iter().map(|e| e.term.as_str()).collect()
+    }
+
+    fn rules(findings: &Findings) -> Vec<Rule> {
+        findings.rejected.iter().map(|r| r.rule).collect()
+    }
+
+    #[test]
+    fn terms_match_whole_words_only() {
+        assert_eq!(
+            terms(&find("Wrote Terraform modules").skills[0]),
+            ["Terraform"]
+        );
+        assert!(find("terraformer of gardens").skills[0].evidence.is_empty());
+        assert!(find("xterraform").skills[0].evidence.is_empty());
+    }
+
+    #[test]
+    fn inflections_and_hyphen_variants_match() {
+        let network =
+            find("Managed firewalls and Load-Balancers; on call weekly").skills[2].clone();
+        assert_eq!(terms(&network), ["firewalls", "Load-Balancers", "on call"]);
+    }
+
+    #[test]
+    fn related_terms_show_partially() {
+        let found = find("Stacks in CloudFormation").skills[0].clone();
+        assert_eq!(found.evidence[0].shows, Shows::Related(0));
+    }
+
+    #[test]
+    fn ambiguous_terms_need_context() {
+        assert_eq!(
+            rules(&find("Interests: Go, chess and hiking").skills[1]),
+            [Rule::NoContext]
+        );
+        assert_eq!(terms(&find("Built CI tools in Go").skills[1]), ["Go"]);
+        assert_eq!(terms(&find("SKILLS\nGo").skills[1]), ["Go"]);
+    }
+
+    #[test]
+    fn negated_and_wished_for_terms_do_not_count() {
+        assert_eq!(
+            rules(&find("No production Terraform yet").skills[0]),
+            [Rule::Negated]
+        );
+        assert_eq!(
+            rules(&find("I want to learn Terraform").skills[0]),
+            [Rule::Aspiration]
+        );
+        assert_eq!(
+            rules(&find("Studying for the Terraform exam").skills[0]),
+            [Rule::Aspiration]
+        );
+        assert_eq!(
+            terms(&find("No outages; Terraform for all stacks").skills[0]),
+            ["Terraform"]
+        );
+    }
+
+    #[test]
+    fn urls_and_organisation_names_are_not_evidence() {
+        assert!(
+            find("github.com/jane/terraform-notes").skills[0]
+                .evidence
+                .is_empty()
+        );
+        assert_eq!(
+            rules(&find("Barista, Terraform Labs Café, Portland").skills[0]),
+            [Rule::OrganizationName]
+        );
+        assert_eq!(
+            rules(&find("Member of the Portland Terraform Users Group").skills[0]),
+            [Rule::OrganizationName]
+        );
+        assert_eq!(
+            terms(&find("Terraform, AWS and Linux").skills[0]),
+            ["Terraform"]
+        );
+    }
+
+    #[test]
+    fn false_friends_are_not_evidence() {
+        assert_eq!(
+            rules(&find("Handled Terraform Cloud billing").skills[0]),
+            [Rule::FalseFriend]
+        );
+        assert_eq!(
+            terms(&find("Terraform and Terraform Cloud billing").skills[0]),
+            ["Terraform"]
+        );
+    }
+
+    #[test]
+    fn evidence_keeps_line_number_and_section() {
+        let found = find("Jane\nEXPERIENCE\nRan OpenTofu").skills[0].clone();
+        assert_eq!(found.evidence[0].line, 3);
+        assert_eq!(found.evidence[0].section, Section::Experience);
+    }
+}

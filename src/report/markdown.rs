@@ -1,0 +1,108 @@
+//! The report as a Markdown document a person can keep or paste into notes.
+
+use std::io::Write;
+
+use super::{Report, describe_document, evidence_line, formula};
+
+pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let analysis = report.analysis;
+    let score = &analysis.score;
+    writeln!(out, "# Skill gap: {}\n", analysis.role_title)?;
+    writeln!(
+        out,
+        "Resume: `{}` ({})\n",
+        report.document.file,
+        describe_document(report.document)
+    )?;
+    writeln!(
+        out,
+        "**Coverage score: {:.1}%** (technical {:.1}%, soft {:.1}%)\n",
+        score.percent, score.technical.percent, score.soft.percent
+    )?;
+    writeln!(out, "Computed as the {}.\n", formula(report))?;
+
+    writeln!(out, "## Skills\n")?;
+    writeln!(out, "| Skill | Category | Status | Evidence |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    for skill in &analysis.skills {
+        let mut cells: Vec<String> = skill
+            .evidence
+            .iter()
+            .take(3)
+            .map(|e| escape(&evidence_line(e, 80)))
+            .collect();
+        if let Some(reason) = &skill.reason {
+            cells.push(format!("*partial: {}*", escape(reason)));
+        }
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            escape(&skill.name),
+            skill.category.as_str(),
+            skill.status.as_str(),
+            if cells.is_empty() {
+                "–".to_string()
+            } else {
+                cells.join("<br>")
+            }
+        )?;
+    }
+
+    writeln!(out, "\n## Focus areas\n")?;
+    let focus: Vec<_> = analysis.focus.iter().take(report.top).collect();
+    if focus.is_empty() {
+        writeln!(out, "None: every skill of the role is aligned.")?;
+    }
+    for (rank, area) in focus.iter().enumerate() {
+        writeln!(
+            out,
+            "{}. **{}** ({}, weight {}, priority {}): {}",
+            rank + 1,
+            area.name,
+            area.status.as_str(),
+            area.weight,
+            area.priority,
+            area.next_step
+        )?;
+    }
+
+    writeln!(out, "\n## Background\n")?;
+    match analysis.backgrounds.first() {
+        None => writeln!(
+            out,
+            "None of the role's common backgrounds shows in this resume."
+        )?,
+        Some(best) => {
+            writeln!(
+                out,
+                "**{}** (confidence {:.2})\n",
+                best.name, best.confidence
+            )?;
+            for evidence in best.evidence.iter().take(3) {
+                writeln!(out, "- {}", escape(&evidence_line(evidence, 80)))?;
+            }
+            writeln!(out, "\n- Brings: {}", best.brings)?;
+            writeln!(out, "- Usual gap: {}", best.gap)?;
+            for other in analysis.backgrounds.iter().skip(1) {
+                writeln!(
+                    out,
+                    "- Also fits: {} (confidence {:.2})",
+                    other.name, other.confidence
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Keeps resume text from breaking the table or turning into markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

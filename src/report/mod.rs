@@ -1,0 +1,131 @@
+//! Stage 5: an analysis becomes a table for a person, JSON for a script, or Markdown for notes.
+//! All three read the same [`Report`]; none of them decides anything.
+
+mod json;
+mod markdown;
+mod table;
+
+use std::io::Write;
+
+use crate::analysis::Analysis;
+use crate::extract::Format;
+use crate::matching::{Evidence, Shows};
+
+pub use json::SCHEMA_VERSION;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// A table for the terminal.
+    Table,
+    /// One JSON document (see docs/json.md).
+    Json,
+    /// A Markdown document to keep or paste into notes.
+    Markdown,
+}
+
+/// What was read, for the report's header.
+#[derive(Debug, Clone)]
+pub struct DocumentInfo {
+    pub file: String,
+    pub format: Format,
+    pub pages: Option<usize>,
+    pub lines: usize,
+}
+
+/// Everything a report shows.
+pub struct Report<'a> {
+    pub document: &'a DocumentInfo,
+    pub analysis: &'a Analysis,
+    /// The role's source: a built-in's repo path or the profile file given.
+    pub role_origin: &'a str,
+    /// How many focus areas to list.
+    pub top: usize,
+}
+
+pub fn render(report: &Report, format: OutputFormat, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Table => table::render(report, out),
+        OutputFormat::Json => json::render(report, out),
+        OutputFormat::Markdown => markdown::render(report, out),
+    }
+}
+
+/// The score's formula in words, shared by every format.
+fn formula(report: &Report) -> String {
+    let score = &report.analysis.score;
+    format!(
+        "sum of weight × credit over all skills ({:.1}) ÷ sum of weights ({:.1}); aligned counts 1, partial {}, missing 0",
+        score.earned, score.possible, score.partial_credit
+    )
+}
+
+fn describe_document(document: &DocumentInfo) -> String {
+    let pages = match document.pages {
+        Some(1) => ", 1 page".to_string(),
+        Some(n) => format!(", {n} pages"),
+        None => String::new(),
+    };
+    format!("{}{}, {} lines", document.format, pages, document.lines)
+}
+
+/// "line 14: Wrote Terraform modules… [Terraform]", cut around the matched words.
+fn evidence_line(evidence: &Evidence, width: usize) -> String {
+    format!(
+        "line {}: {} [{}]",
+        evidence.line,
+        excerpt(&evidence.text, &evidence.term, width),
+        evidence.term
+    )
+}
+
+fn evidence_kind(shows: &Shows) -> &'static str {
+    match shows {
+        Shows::Skill => "direct",
+        Shows::Part(_) => "part",
+        Shows::Related(_) => "related",
+    }
+}
+
+/// At most `width` characters of `text`, keeping `term` in view.
+fn excerpt(text: &str, term: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= width {
+        return text.to_string();
+    }
+    let term_at = text
+        .find(term)
+        .map_or(0, |byte| text[..byte].chars().count());
+    let term_len = term.chars().count();
+    let room = width.saturating_sub(2);
+    let start = (term_at + term_len / 2)
+        .saturating_sub(room / 2)
+        .min(chars.len().saturating_sub(room));
+    let end = (start + room).min(chars.len());
+    let mut cut: String = chars[start..end].iter().collect();
+    if start > 0 {
+        cut = format!("…{}", cut.trim_start());
+    }
+    if end < chars.len() {
+        cut = format!("{}…", cut.trim_end());
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_kept_whole() {
+        assert_eq!(excerpt("Ran Linux", "Linux", 40), "Ran Linux");
+    }
+
+    #[test]
+    fn long_text_is_cut_around_the_term() {
+        let text = format!("{} Terraform {}", "a ".repeat(40), "b ".repeat(40));
+        let cut = excerpt(&text, "Terraform", 30);
+        assert!(cut.contains("Terraform"), "{cut}");
+        assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
+        assert!(cut.chars().count() <= 30, "{cut}");
+    }
+}

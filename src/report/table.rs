@@ -1,0 +1,113 @@
+//! The terminal report: a table of verdicts with their evidence, then score, focus and background.
+
+use std::io::Write;
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+use super::{Report, describe_document, evidence_line, formula};
+use crate::analysis::Status;
+
+/// Width when the output is not a terminal (a pipe or a file).
+const DEFAULT_WIDTH: u16 = 100;
+/// Evidence lines shown per skill in the table; the JSON has them all.
+const EVIDENCE_PER_SKILL: usize = 2;
+
+pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let analysis = report.analysis;
+    writeln!(
+        out,
+        "{} — {} ({})",
+        analysis.role_title,
+        report.document.file,
+        describe_document(report.document)
+    )?;
+    writeln!(out, "{}", skills_table(report))?;
+
+    let score = &analysis.score;
+    writeln!(
+        out,
+        "\nCoverage score: {:.1}% (technical {:.1}%, soft {:.1}%)",
+        score.percent, score.technical.percent, score.soft.percent
+    )?;
+    writeln!(out, "  = {}", formula(report))?;
+
+    let focus: Vec<_> = analysis.focus.iter().take(report.top).collect();
+    if focus.is_empty() {
+        writeln!(
+            out,
+            "\nFocus areas: none; every skill of the role is aligned."
+        )?;
+    } else {
+        writeln!(out, "\nFocus areas (ranked by market weight × gap):")?;
+        for (rank, area) in focus.iter().enumerate() {
+            writeln!(
+                out,
+                "  {}. {} ({}, weight {}): {}",
+                rank + 1,
+                area.name,
+                area.status.as_str(),
+                area.weight,
+                area.next_step
+            )?;
+        }
+    }
+
+    match analysis.backgrounds.first() {
+        Some(best) => {
+            let evidence = best
+                .evidence
+                .first()
+                .map(|e| format!(", from line {}: \"{}\"", e.line, e.term))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "\nBest-fitting background: {} (confidence {:.2}{})",
+                best.name, best.confidence, evidence
+            )?;
+            writeln!(out, "  Brings: {}", best.brings)?;
+            writeln!(out, "  Usual gap: {}", best.gap)?;
+        }
+        None => writeln!(
+            out,
+            "\nBest-fitting background: none of the role's common backgrounds shows in this resume."
+        )?,
+    }
+    Ok(())
+}
+
+fn skills_table(report: &Report) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["Skill", "Status", "Evidence"]);
+    if table.width().is_none() {
+        table.set_width(DEFAULT_WIDTH);
+    }
+    for skill in &report.analysis.skills {
+        let mut lines: Vec<String> = skill
+            .evidence
+            .iter()
+            .take(EVIDENCE_PER_SKILL)
+            .map(|e| evidence_line(e, 60))
+            .collect();
+        if skill.evidence.len() > EVIDENCE_PER_SKILL {
+            lines.push(format!(
+                "(+{} more)",
+                skill.evidence.len() - EVIDENCE_PER_SKILL
+            ));
+        }
+        if let Some(reason) = &skill.reason {
+            lines.push(format!("partial: {reason}"));
+        }
+        if skill.status == Status::Missing {
+            lines.push("no evidence found".to_string());
+        }
+        table.add_row([
+            skill.name.clone(),
+            skill.status.as_str().to_string(),
+            lines.join("\n"),
+        ]);
+    }
+    table
+}

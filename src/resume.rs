@@ -1,0 +1,301 @@
+//! Stage 2: the lines of a document become a resume with sections.
+//!
+//! Sections are found by their headings, in English and in the languages whose resumes still
+//! name their tools in English (German, French, Spanish, Portuguese, Russian).
+
+use crate::extract::Document;
+use crate::normalize::normalize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// Before the first heading: name, contact line, often a summary.
+    Header,
+    Summary,
+    Skills,
+    Experience,
+    Projects,
+    Education,
+    Certifications,
+    Interests,
+    /// A heading we do not know (awards, languages, references...).
+    Other,
+}
+
+impl Section {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Header => "header",
+            Section::Summary => "summary",
+            Section::Skills => "skills",
+            Section::Experience => "experience",
+            Section::Projects => "projects",
+            Section::Education => "education",
+            Section::Certifications => "certifications",
+            Section::Interests => "interests",
+            Section::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based, as `skillgap text -n` numbers it.
+    pub number: usize,
+    pub text: String,
+    pub section: Section,
+    pub is_heading: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Resume {
+    pub lines: Vec<Line>,
+}
+
+/// Word stems that name a section, checked in this order (a heading such as "Projects and
+/// experience" is experience). Stems are in normal form: lowercase, accents folded.
+const SECTION_STEMS: &[(Section, &[&str])] = &[
+    (
+        Section::Experience,
+        &[
+            "experience",
+            "employment",
+            "work history",
+            "career",
+            "professional background",
+            "erfahrung",
+            "berufserfahrung",
+            "werdegang",
+            "experiencia",
+            "опыт",
+        ],
+    ),
+    (
+        Section::Projects,
+        &[
+            "project",
+            "projekt",
+            "projet",
+            "proyecto",
+            "projeto",
+            "portfolio",
+            "проект",
+        ],
+    ),
+    (
+        Section::Certifications,
+        &["certif", "licen", "zertifi", "сертифик"],
+    ),
+    (
+        Section::Skills,
+        &[
+            "skill",
+            "technolog",
+            "tools",
+            "tech stack",
+            "competenc",
+            "expertise",
+            "kenntnisse",
+            "fahigkeiten",
+            "kompetenz",
+            "habilidad",
+            "conhecimento",
+            "навык",
+            "умения",
+        ],
+    ),
+    (
+        Section::Education,
+        &[
+            "education",
+            "academic",
+            "qualification",
+            "ausbildung",
+            "bildung",
+            "studium",
+            "formation",
+            "formacion",
+            "formacao",
+            "educacion",
+            "educacao",
+            "образован",
+        ],
+    ),
+    (
+        Section::Summary,
+        &[
+            "summary",
+            "profile",
+            "about me",
+            "objective",
+            "profil",
+            "zusammenfassung",
+            "uber mich",
+            "resume",
+            "perfil",
+            "resumen",
+            "resumo",
+            "sobre mi",
+            "о себе",
+            "профиль",
+        ],
+    ),
+    (
+        Section::Interests,
+        &[
+            "interest",
+            "hobb",
+            "leisure",
+            "interessen",
+            "freizeit",
+            "loisir",
+            "centres d interet",
+            "interes",
+            "aficion",
+            "интерес",
+            "хобби",
+            "увлечени",
+        ],
+    ),
+];
+
+const OTHER_HEADINGS: &[&str] = &[
+    "awards",
+    "honours",
+    "honors",
+    "languages",
+    "references",
+    "publications",
+    "volunteering",
+    "volunteer",
+    "achievements",
+    "contact",
+    "sprachen",
+    "langues",
+    "idiomas",
+    "языки",
+];
+
+pub fn parse(document: &Document) -> Resume {
+    let mut section = Section::Header;
+    let lines = document
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let heading = heading_section(&line.text, line.is_heading);
+            if let Some(found) = heading {
+                section = found;
+            }
+            Line {
+                number: index + 1,
+                text: line.text.clone(),
+                section: inline_label(&line.text).unwrap_or(section),
+                is_heading: heading.is_some(),
+            }
+        })
+        .collect();
+    Resume { lines }
+}
+
+/// The section a heading line opens, if the line is a heading.
+fn heading_section(text: &str, marked: bool) -> Option<Section> {
+    if inline_label(text).is_some() {
+        return None;
+    }
+    let trimmed = text.trim().trim_end_matches(':').trim();
+    let words = trimmed.split_whitespace().count();
+    if words == 0 || words > 6 || trimmed.chars().count() > 60 {
+        return None;
+    }
+    let letters: Vec<char> = trimmed.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouted = letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase());
+    let normal = normalize(trimmed);
+    let known = known_section(&normal);
+    match known {
+        Some(section) if marked || shouted || words <= 4 => Some(section),
+        None if marked || (shouted && words <= 4 && !text.contains(['|', ',', '@'])) => {
+            Some(Section::Other)
+        }
+        None if OTHER_HEADINGS.contains(&normal.as_str()) => Some(Section::Other),
+        _ => None,
+    }
+}
+
+fn known_section(normal: &str) -> Option<Section> {
+    SECTION_STEMS
+        .iter()
+        .find(|(_, stems)| {
+            stems.iter().any(|stem| {
+                normal
+                    .match_indices(stem)
+                    .any(|(at, _)| at == 0 || normal.as_bytes()[at - 1] == b' ')
+            })
+        })
+        .map(|(section, _)| *section)
+}
+
+/// "Skills: Linux, Bash" labels its own line without opening a section.
+fn inline_label(text: &str) -> Option<Section> {
+    let (label, rest) = text.split_once(':')?;
+    if rest.trim().is_empty() || label.split_whitespace().count() > 3 {
+        return None;
+    }
+    known_section(&normalize(label))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Format, TextLine};
+
+    fn sections(text: &str) -> Vec<Section> {
+        let document = Document {
+            format: Format::Text,
+            pages: None,
+            lines: text.lines().map(TextLine::plain).collect(),
+        };
+        parse(&document).lines.iter().map(|l| l.section).collect()
+    }
+
+    #[test]
+    fn headings_open_sections() {
+        use Section::*;
+        assert_eq!(
+            sections("Jane Doe\nEXPERIENCE\nSysadmin\nSkills\nLinux\nInterests:\nGo"),
+            [
+                Header, Experience, Experience, Skills, Skills, Interests, Interests
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_in_other_languages() {
+        assert_eq!(sections("BERUFSERFAHRUNG")[0], Section::Experience);
+        assert_eq!(sections("Compétences techniques")[0], Section::Skills);
+        assert_eq!(sections("Formación")[0], Section::Education);
+        assert_eq!(sections("Experiência profissional")[0], Section::Experience);
+        assert_eq!(sections("Опыт работы")[0], Section::Experience);
+        assert_eq!(sections("Centres d'intérêt")[0], Section::Interests);
+    }
+
+    #[test]
+    fn job_titles_and_prose_are_not_headings() {
+        use Section::*;
+        assert_eq!(
+            sections(
+                "SUMMARY\nSenior Systems Administrator\nI led the project to move our skills matrix"
+            ),
+            [Summary, Summary, Summary]
+        );
+    }
+
+    #[test]
+    fn inline_labels_tag_only_their_line() {
+        use Section::*;
+        assert_eq!(
+            sections("EXPERIENCE\nSkills: Linux, Bash\nRan servers"),
+            [Experience, Skills, Experience]
+        );
+    }
+}

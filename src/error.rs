@@ -38,7 +38,7 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("{path}: {detail}; save the resume as PDF, DOCX, Markdown or plain text")]
+    #[error("{path}: {detail}")]
     Unsupported { path: PathBuf, detail: String },
 
     #[error(

@@ -224,7 +224,10 @@ fn sniff(bytes: &[u8], extension: Option<&str>) -> Kind {
         Some("docx") => Kind::Docx,
         Some("md" | "markdown") => Kind::Markdown,
         _ if text::looks_binary(bytes) => {
-            Kind::Refused("the file is binary data, not a resume document".to_string())
+            Kind::Refused(
+                "the file is binary data, not a resume document; save the resume as PDF, DOCX, Markdown or plain text"
+                    .to_string(),
+            )
         }
         Some("txt" | "text") => Kind::Text,
         _ if markdown::looks_like_markdown(bytes) => Kind::Markdown,

@@ -24,6 +24,16 @@ pub fn extract(bytes: &[u8], source: &Source) -> Result<Document> {
     let outcome = guard::contain(move || read_pages(owned))
         .unwrap_or_else(|failure| Outcome::Failed(failure.to_string()));
     match outcome {
+        Outcome::Text { text, .. }
+            if is_truncated(bytes) && text.iter().all(|t| t.trim().is_empty()) =>
+        {
+            Err(Error::Damaged {
+                path: source.display.clone(),
+                format: "PDF",
+                detail: "it ends before its end-of-file marker, so it was cut short".into(),
+                advice: ADVICE,
+            })
+        }
         Outcome::Text { pages, text } => Ok(Document {
             format: Format::Pdf,
             pages: Some(pages),
@@ -54,6 +64,13 @@ pub fn extract(bytes: &[u8], source: &Source) -> Result<Document> {
             advice: ADVICE,
         }),
     }
+}
+
+/// A complete PDF ends with `%%EOF` (give or take trailing whitespace or junk); one cut short
+/// in a download or an upload does not.
+fn is_truncated(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    !tail.windows(5).any(|w| w == b"%%EOF")
 }
 
 fn read_pages(bytes: Vec<u8>) -> Outcome {

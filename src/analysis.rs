@@ -98,7 +98,7 @@ pub fn analyze(profile: &Profile, matches: &Matches) -> Analysis {
         .skills
         .iter()
         .zip(&matches.skills)
-        .map(|(skill, findings)| verdict(skill, findings))
+        .map(|(skill, findings)| verdict(skill, findings, &matches.skills))
         .collect();
     let score = score(&skills, profile.partial_credit);
     let focus = focus_areas(&skills, profile.partial_credit);
@@ -113,9 +113,17 @@ pub fn analyze(profile: &Profile, matches: &Matches) -> Analysis {
     }
 }
 
-fn verdict(skill: &Skill, findings: &Findings) -> SkillVerdict {
-    let (status, reason) = status(skill, &findings.evidence);
+fn verdict(skill: &Skill, findings: &Findings, all: &[Findings]) -> SkillVerdict {
     let mut evidence = findings.evidence.clone();
+    for borrowed in evidence_from_other_skills(skill, all) {
+        let known = evidence
+            .iter()
+            .any(|e| e.line == borrowed.line && e.term == borrowed.term);
+        if !known {
+            evidence.push(borrowed);
+        }
+    }
+    let (status, reason) = status(skill, &evidence);
     evidence.sort_by_key(|e| (rank(e), e.line));
     SkillVerdict {
         id: skill.id.clone(),
@@ -128,6 +136,24 @@ fn verdict(skill: &Skill, findings: &Findings) -> SkillVerdict {
         rejected: findings.rejected.clone(),
         next_step: skill.next_step.clone(),
     }
+}
+
+/// Evidence of the skills a partial group names ("containers" for virtualization), credited
+/// to that group.
+fn evidence_from_other_skills(skill: &Skill, all: &[Findings]) -> Vec<Evidence> {
+    skill
+        .partial
+        .iter()
+        .enumerate()
+        .flat_map(|(group, partial)| {
+            partial.skills.iter().flat_map(move |&other| {
+                all[other].evidence.iter().map(move |e| Evidence {
+                    shows: Shows::Related(group),
+                    ..e.clone()
+                })
+            })
+        })
+        .collect()
 }
 
 /// Direct evidence before related; strong sections before interests.

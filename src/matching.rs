@@ -124,6 +124,9 @@ pub struct Matcher {
 /// Words allowed between a cue ("no", "learning") and the term it governs.
 const CUE_REACH_WORDS: usize = 3;
 
+/// How far, in words within one sentence, technical context may stand from an ambiguous term.
+const CONTEXT_REACH_WORDS: usize = 6;
+
 /// Endings a term may take and still be the same word ("firewalls", "mentored").
 const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing"];
 
@@ -195,26 +198,31 @@ impl Matcher {
             skills: vec![Findings::default(); self.skill_count],
             backgrounds: vec![Findings::default(); self.background_count],
         };
-        for line in &resume.lines {
+        for (index, line) in resume.lines.iter().enumerate() {
             if !line.text.trim().is_empty() {
-                self.find_in_line(line, &mut matches);
+                let passage = Passage::new(line, resume.lines.get(index + 1));
+                self.find_in_passage(&passage, &mut matches);
             }
         }
         matches
     }
 
-    fn find_in_line(&self, line: &Line, matches: &mut Matches) {
-        let normal = NormalLine::new(&line.text);
+    fn find_in_passage(&self, passage: &Passage, matches: &mut Matches) {
+        let normal = NormalLine::new(&passage.text);
         let hits = self.hits(&normal);
-        for hit in &hits {
+        for hit in hits
+            .iter()
+            .filter(|hit| normal.original_offset(hit.start) < passage.own_len)
+        {
             for meaning in &self.meanings[hit.pattern] {
                 let findings = match meaning.target {
                     Target::Skill(skill, _) => &mut matches.skills[skill],
                     Target::Background(background) => &mut matches.backgrounds[background],
                     _ => continue,
                 };
-                let term = original_words(&line.text, &normal, hit.start, hit.end);
-                match self.judge(line, &normal, &hits, hit, meaning) {
+                let line = passage.line;
+                let term = original_words(&passage.text, &normal, hit.start, hit.end);
+                match self.judge(passage, &normal, &hits, hit, meaning) {
                     Ok(()) => {
                         let shows = match meaning.target {
                             Target::Skill(_, ShowsIndex::Part(i)) => Shows::Part(i),
@@ -266,7 +274,7 @@ impl Matcher {
 
     fn judge(
         &self,
-        line: &Line,
+        passage: &Passage,
         normal: &NormalLine,
         hits: &[Hit],
         hit: &Hit,
@@ -281,22 +289,30 @@ impl Matcher {
             })
         };
         let covers = |other: &Hit| {
-            other.start <= hit.start
-                && other.end >= hit.end
-                && other.end - other.start > hit.end - hit.start
+            other.pattern != hit.pattern && other.start <= hit.start && other.end >= hit.end
         };
         if has(Target::FalseFriend, &covers) {
             return Err(Rule::FalseFriend);
         }
-        if meaning.ambiguous && line.section != Section::Skills {
-            let elsewhere = |other: &Hit| other.end <= hit.start || other.start >= hit.end;
-            if !has(Target::Context, &elsewhere) {
+        if meaning.ambiguous && passage.line.section != Section::Skills {
+            let near = |other: &Hit| {
+                let (from, to) = if other.end <= hit.start {
+                    (other.end, hit.start)
+                } else if other.start >= hit.end {
+                    (hit.end, other.start)
+                } else {
+                    return false;
+                };
+                words_between(normal, from, to) <= CONTEXT_REACH_WORDS
+                    && !normal.sentence_break_between(from, to)
+            };
+            if !has(Target::Context, &near) {
                 return Err(Rule::NoContext);
             }
         }
         let governs = |cue: &Hit| {
             cue.end <= hit.start
-                && normal.text[cue.end..hit.start].split_whitespace().count() <= CUE_REACH_WORDS
+                && words_between(normal, cue.end, hit.start) <= CUE_REACH_WORDS
                 && !normal.clause_break_between(cue.end, hit.start)
         };
         if has(Target::Negation, &governs) {
@@ -305,7 +321,7 @@ impl Matcher {
         if has(Target::Aspiration, &governs) {
             return Err(Rule::Aspiration);
         }
-        if self.inside_organization_name(line, normal, hit) {
+        if self.inside_organization_name(&passage.text, normal, hit) {
             return Err(Rule::OrganizationName);
         }
         Ok(())
@@ -313,14 +329,14 @@ impl Matcher {
 
     /// A capitalised term inside a run of capitalised words that names an organisation or a
     /// title: "Terraform Labs Café", "Rose City Linux Users Group", "The Salt Loft".
-    fn inside_organization_name(&self, line: &Line, normal: &NormalLine, hit: &Hit) -> bool {
+    fn inside_organization_name(&self, text: &str, normal: &NormalLine, hit: &Hit) -> bool {
         let start = normal.original_offset(hit.start);
-        let end = original_end(&line.text, normal, hit.end);
-        if !line.text[start..].starts_with(|c: char| c.is_uppercase()) {
+        let end = original_end(text, normal, hit.end);
+        if !text[start..].starts_with(|c: char| c.is_uppercase()) {
             return false;
         }
-        let before = capitalised_run_before(&line.text[..start]);
-        let after = capitalised_run_after(&line.text[end.min(line.text.len())..]);
+        let before = capitalised_run_before(&text[..start]);
+        let after = capitalised_run_after(&text[end.min(text.len())..]);
         let is_organization_word = |word: &&str| {
             let normal_word = crate::normalize::normalize(word);
             self.patterns
@@ -342,6 +358,44 @@ struct Hit {
     pattern: usize,
     start: usize,
     end: usize,
+}
+
+/// A line with the line that continues its sentence, if any, so that a phrase wrapped across
+/// a line break ("availability" / "endpoint") is still one phrase. Matches are credited to the
+/// line they start on.
+struct Passage<'a> {
+    line: &'a Line,
+    text: String,
+    /// Length in bytes of the line's own text at the start of `text`.
+    own_len: usize,
+}
+
+impl<'a> Passage<'a> {
+    fn new(line: &'a Line, next: Option<&Line>) -> Self {
+        let continues = next.filter(|next| {
+            next.section == line.section
+                && !next.is_heading
+                && !line.text.trim_end().ends_with(['.', ';', ':', '!', '?'])
+                && next.text.trim_start().starts_with(|c: char| {
+                    c.is_lowercase() || c.is_ascii_digit() || c == '(' || c == '&'
+                })
+        });
+        let mut text = line.text.clone();
+        let own_len = text.len();
+        if let Some(next) = continues {
+            text.push(' ');
+            text.push_str(next.text.trim());
+        }
+        Passage {
+            line,
+            text,
+            own_len,
+        }
+    }
+}
+
+fn words_between(normal: &NormalLine, from: usize, to: usize) -> usize {
+    normal.text[from..to].split_whitespace().count()
 }
 
 /// Where the word that a match begins ends, if the match is a whole word or the term plus an

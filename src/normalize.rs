@@ -11,9 +11,12 @@ pub struct NormalLine {
     pub text: String,
     /// For each byte of `text`, the byte offset of the original character it came from.
     origin: Vec<usize>,
-    /// Positions in `text` where a clause ends (`.`, `;`, `,`, `(`, a dash between spaces...):
-    /// negation and context do not reach across them.
+    /// Positions in `text` where a clause ends (`,` and every sentence break): negation does
+    /// not reach across them.
     clause_breaks: Vec<usize>,
+    /// Positions where a sentence or list item ends (`.`, `;`, `(`, a dash...): technical
+    /// context does not reach across them.
+    sentence_breaks: Vec<usize>,
 }
 
 impl NormalLine {
@@ -39,6 +42,11 @@ impl NormalLine {
                 Kind::Space => line.push_space(offset),
                 Kind::Break => {
                     line.clause_breaks.push(line.text.len());
+                    line.push_space(offset);
+                }
+                Kind::SentenceBreak => {
+                    line.clause_breaks.push(line.text.len());
+                    line.sentence_breaks.push(line.text.len());
                     line.push_space(offset);
                 }
             }
@@ -73,6 +81,11 @@ impl NormalLine {
     pub fn clause_break_between(&self, start: usize, end: usize) -> bool {
         self.clause_breaks.iter().any(|&b| b > start && b <= end)
     }
+
+    /// Whether a sentence or list item ends anywhere between the two normal positions.
+    pub fn sentence_break_between(&self, start: usize, end: usize) -> bool {
+        self.sentence_breaks.iter().any(|&b| b > start && b <= end)
+    }
 }
 
 /// A term, cue or phrase in normal form.
@@ -85,6 +98,7 @@ enum Kind {
     Drop,
     Space,
     Break,
+    SentenceBreak,
 }
 
 fn classify(c: char, before: Option<char>, previous: Option<char>, next: Option<char>) -> Kind {
@@ -101,8 +115,9 @@ fn classify(c: char, before: Option<char>, previous: Option<char>, next: Option<
         '\'' | '\u{2019}' if alnum(previous) && alnum(next) && alnum(before) => Kind::Drop,
         '-' | '\u{2010}' | '\u{2011}' | '_' | '/' | '\'' | '"' | '\u{2018}' | '\u{2019}'
         | '\u{201C}' | '\u{201D}' | '&' | '*' | '~' | '^' | '=' => Kind::Space,
-        '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '•' | '·'
-        | '–' | '—' | '>' | '<' => Kind::Break,
+        ',' | ':' => Kind::Break,
+        '.' | ';' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '•' | '·' | '–' | '—'
+        | '>' | '<' => Kind::SentenceBreak,
         _ => Kind::Space,
     }
 }

@@ -124,6 +124,7 @@ impl<'a> Checker<'a> {
         if raw.skills.is_empty() {
             return self.fail(raw.id.referenced, "the profile has no skills".into());
         }
+        let skill_ids: Vec<String> = raw.skills.iter().map(|s| s.id.value.clone()).collect();
         let mut seen = HashSet::new();
         let mut skills = Vec::with_capacity(raw.skills.len());
         for skill in raw.skills {
@@ -133,7 +134,7 @@ impl<'a> Checker<'a> {
                     format!("skill id '{}' is used twice", skill.id.value),
                 );
             }
-            skills.push(self.skill(skill)?);
+            skills.push(self.skill(skill, &skill_ids)?);
         }
         let mut background_ids = HashSet::new();
         let mut backgrounds = Vec::new();
@@ -165,7 +166,7 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn skill(&self, raw: RawSkill) -> Result<Skill> {
+    fn skill(&self, raw: RawSkill, skill_ids: &[String]) -> Result<Skill> {
         self.kebab_case("skill id", &raw.id)?;
         let weight = raw.weight.value;
         if !(weight > 0.0 && weight <= 10.0) {
@@ -205,7 +206,7 @@ impl<'a> Checker<'a> {
         let partial = raw
             .partial
             .iter()
-            .map(|p| self.partial(p))
+            .map(|p| self.partial(p, &raw.id.value, skill_ids))
             .collect::<Result<_>>()?;
         Ok(Skill {
             id: raw.id.value,
@@ -225,10 +226,44 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn partial(&self, raw: &RawPartial) -> Result<PartialEvidence> {
+    fn partial(
+        &self,
+        raw: &RawPartial,
+        own_id: &str,
+        skill_ids: &[String],
+    ) -> Result<PartialEvidence> {
+        let mut skills = Vec::with_capacity(raw.skills.len());
+        for reference in &raw.skills {
+            match skill_ids.iter().position(|id| *id == reference.value) {
+                Some(_) if reference.value == own_id => {
+                    return self.fail(
+                        reference.referenced,
+                        format!("skill '{own_id}' cannot show itself in part"),
+                    );
+                }
+                Some(index) => skills.push(index),
+                None => {
+                    return self.fail(
+                        reference.referenced,
+                        format!(
+                            "partial evidence names skill '{}', which is not in this profile",
+                            reference.value
+                        ),
+                    );
+                }
+            }
+        }
+        let terms = self.terms(&raw.terms, &raw.ambiguous_terms)?;
+        if terms.is_empty() && skills.is_empty() {
+            return self.fail(
+                Location::UNKNOWN,
+                format!("a partial group of skill '{own_id}' has neither terms nor skills"),
+            );
+        }
         Ok(PartialEvidence {
             reason: raw.reason.trim().to_string(),
-            terms: self.terms(&raw.terms, &raw.ambiguous_terms)?,
+            terms,
+            skills,
         })
     }
 

@@ -51,6 +51,8 @@ impl Terms {
 pub struct PartialEvidence {
     pub reason: String,
     pub terms: Terms,
+    /// Indices of other skills whose evidence shows this one in part.
+    pub skills: Vec<usize>,
 }
 
 /// One of the things a several-part skill needs ("Python" and "shell scripting").

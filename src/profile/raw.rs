@@ -91,7 +91,11 @@ pub struct RawPart {
 #[serde(deny_unknown_fields)]
 pub struct RawPartial {
     pub reason: String,
+    #[serde(default)]
     pub terms: Vec<Spanned<String>>,
+    /// Skills whose evidence shows this one in part (containers for virtualization).
+    #[serde(default)]
+    pub skills: Vec<Spanned<String>>,
     #[serde(default)]
     pub ambiguous_terms: Vec<Spanned<String>>,
 }

@@ -29,6 +29,7 @@ pub enum Command {
     #[command(after_help = "Examples:
   skillgap analyze resume.pdf
   skillgap analyze resume.docx --format markdown > gap.md
+  skillgap analyze resume.pdf --explain
   skillgap analyze resume.txt --role ./roles/my-role.yaml --format json
   cat resume.txt | skillgap analyze -")]
     Analyze(AnalyzeArgs),
@@ -77,6 +78,11 @@ pub struct AnalyzeArgs {
     /// How many focus areas to list.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_FOCUS_AREAS)]
     pub top: usize,
+
+    /// Also show, for every skill, each candidate match that was accepted or rejected and the
+    /// rule that decided (table and Markdown).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

@@ -52,6 +52,7 @@ fn analyze_command(args: &AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
         analysis: &analysis,
         role_origin: &profile.origin,
         top: args.top,
+        explain: args.explain,
     };
     write_report(&report, args.format, out)
 }

@@ -57,7 +57,7 @@ pub enum Rule {
 impl Rule {
     pub fn explain(self) -> &'static str {
         match self {
-            Rule::NoContext => "ambiguous word without technical context on its line",
+            Rule::NoContext => "ambiguous word without technical context nearby",
             Rule::Negated => "denied by the words before it",
             Rule::Aspiration => "only wished for or being learned",
             Rule::OrganizationName => "part of the name of an organisation or title",
@@ -104,6 +104,16 @@ enum ShowsIndex {
     Skill,
     Part(usize),
     Related(usize),
+}
+
+impl From<ShowsIndex> for Shows {
+    fn from(index: ShowsIndex) -> Self {
+        match index {
+            ShowsIndex::Skill => Shows::Skill,
+            ShowsIndex::Part(i) => Shows::Part(i),
+            ShowsIndex::Related(i) => Shows::Related(i),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -210,6 +220,8 @@ impl Matcher {
     fn find_in_passage(&self, passage: &Passage, matches: &mut Matches) {
         let normal = NormalLine::new(&passage.text);
         let hits = self.hits(&normal);
+        let line = passage.line;
+        let mut accepted: Vec<(Target, &Hit)> = Vec::new();
         for hit in hits
             .iter()
             .filter(|hit| normal.original_offset(hit.start) < passage.own_len)
@@ -220,33 +232,51 @@ impl Matcher {
                     Target::Background(background) => &mut matches.backgrounds[background],
                     _ => continue,
                 };
-                let line = passage.line;
-                let term = original_words(&passage.text, &normal, hit.start, hit.end);
                 match self.judge(passage, &normal, &hits, hit, meaning) {
-                    Ok(()) => {
-                        let shows = match meaning.target {
-                            Target::Skill(_, ShowsIndex::Part(i)) => Shows::Part(i),
-                            Target::Skill(_, ShowsIndex::Related(i)) => Shows::Related(i),
-                            _ => Shows::Skill,
-                        };
-                        let evidence = Evidence {
+                    Ok(()) => accepted.push((meaning.target, hit)),
+                    Err(rule) => {
+                        let rejection = Rejection {
                             line: line.number,
                             text: line.text.trim().to_string(),
-                            term,
-                            section: line.section,
-                            shows,
+                            term: original_words(&passage.text, &normal, hit.start, hit.end),
+                            rule,
                         };
-                        if !findings.evidence.contains(&evidence) {
-                            findings.evidence.push(evidence);
+                        if !findings.rejected.contains(&rejection) {
+                            findings.rejected.push(rejection);
                         }
                     }
-                    Err(rule) => findings.rejected.push(Rejection {
-                        line: line.number,
-                        text: line.text.trim().to_string(),
-                        term,
-                        rule,
-                    }),
                 }
+            }
+        }
+        // "macOS terminal" and "macOS" on one line are one piece of evidence: keep the longest.
+        let inside_longer = |target: Target, hit: &Hit| {
+            accepted.iter().any(|(other_target, other)| {
+                *other_target == target
+                    && other.start <= hit.start
+                    && other.end >= hit.end
+                    && other.end - other.start > hit.end - hit.start
+            })
+        };
+        for &(target, hit) in &accepted {
+            if inside_longer(target, hit) {
+                continue;
+            }
+            let (findings, shows) = match target {
+                Target::Skill(skill, shows) => (&mut matches.skills[skill], shows.into()),
+                Target::Background(background) => {
+                    (&mut matches.backgrounds[background], Shows::Skill)
+                }
+                _ => continue,
+            };
+            let evidence = Evidence {
+                line: line.number,
+                text: line.text.trim().to_string(),
+                term: original_words(&passage.text, &normal, hit.start, hit.end),
+                section: line.section,
+                shows,
+            };
+            if !findings.evidence.contains(&evidence) {
+                findings.evidence.push(evidence);
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{Report, describe_document, evidence_line, formula};
+use super::{Report, describe_document, evidence_line, explanations, formula};
 
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let analysis = report.analysis;
@@ -46,6 +46,16 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 cells.join("<br>")
             }
         )?;
+    }
+
+    if report.explain {
+        writeln!(out, "\n## How each verdict was reached\n")?;
+        for (verdict, lines) in explanations(report) {
+            writeln!(out, "- **{}**", escape(&verdict))?;
+            for line in lines {
+                writeln!(out, "  - {}", escape(&line))?;
+            }
+        }
     }
 
     writeln!(out, "\n## Focus areas\n")?;

@@ -40,6 +40,8 @@ pub struct Report<'a> {
     pub role_origin: &'a str,
     /// How many focus areas to list.
     pub top: usize,
+    /// Add every accepted and rejected candidate match, with the rule that decided.
+    pub explain: bool,
 }
 
 pub fn render(report: &Report, format: OutputFormat, out: &mut dyn Write) -> std::io::Result<()> {
@@ -76,6 +78,46 @@ fn evidence_line(evidence: &Evidence, width: usize) -> String {
         excerpt(&evidence.text, &evidence.term, width),
         evidence.term
     )
+}
+
+/// For `--explain`: each skill's accepted and rejected candidates, one line each.
+fn explanations(report: &Report) -> Vec<(String, Vec<String>)> {
+    report
+        .analysis
+        .skills
+        .iter()
+        .map(|skill| {
+            let mut lines: Vec<String> = skill
+                .evidence
+                .iter()
+                .map(|e| {
+                    format!(
+                        "accepted line {} \"{}\" ({}, {} section)",
+                        e.line,
+                        e.term,
+                        evidence_kind(&e.shows),
+                        e.section.as_str()
+                    )
+                })
+                .collect();
+            lines.extend(skill.rejected.iter().map(|r| {
+                format!(
+                    "rejected line {} \"{}\": {}",
+                    r.line,
+                    r.term,
+                    r.rule.explain()
+                )
+            }));
+            if lines.is_empty() {
+                lines.push("no candidate matches in the resume".to_string());
+            }
+            let verdict = match &skill.reason {
+                Some(reason) => format!("{} ({}: {})", skill.name, skill.status.as_str(), reason),
+                None => format!("{} ({})", skill.name, skill.status.as_str()),
+            };
+            (verdict, lines)
+        })
+        .collect()
 }
 
 fn evidence_kind(shows: &Shows) -> &'static str {

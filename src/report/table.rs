@@ -4,7 +4,7 @@ use std::io::Write;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::{Report, describe_document, evidence_line, formula};
+use super::{Report, describe_document, evidence_line, explanations, formula};
 use crate::analysis::Status;
 
 /// Width when the output is not a terminal (a pipe or a file).
@@ -22,6 +22,15 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         describe_document(report.document)
     )?;
     writeln!(out, "{}", skills_table(report))?;
+    if report.explain {
+        writeln!(out, "\nHow each verdict was reached:")?;
+        for (verdict, lines) in explanations(report) {
+            writeln!(out, "  {verdict}")?;
+            for line in lines {
+                writeln!(out, "    {line}")?;
+            }
+        }
+    }
 
     let score = &analysis.score;
     writeln!(

@@ -3,6 +3,7 @@
 
 use crate::matching::{Evidence, Findings, Matches, Rejection, Shows};
 use crate::profile::{Category, Evidence as SkillEvidence, Profile, Skill};
+use crate::resume::Section;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -295,16 +296,41 @@ fn focus_areas(skills: &[SkillVerdict], partial_credit: f64) -> Vec<FocusArea> {
     areas.into_iter().map(|(_, area)| area).collect()
 }
 
-/// How much a background mention counts, by where it stands: a job held beats a summary line,
-/// which beats a course or a skills list.
-fn background_weight(evidence: &Evidence) -> f64 {
-    use crate::resume::Section;
-    match evidence.section {
-        Section::Experience => 1.0,
-        Section::Header | Section::Summary => 0.6,
-        Section::Projects | Section::Other => 0.4,
-        Section::Skills | Section::Certifications => 0.3,
-        Section::Education | Section::Interests => 0.1,
+/// How much a background mention counts, by where it stands: a job held beats the title under
+/// the name and the summary, which beat a course or a skills list. Resumes list the latest job
+/// first, so among job lines each later one counts less: a person is more what they do now.
+struct BackgroundWeights {
+    experience_lines: Vec<usize>,
+}
+
+impl BackgroundWeights {
+    fn new(matches: &Matches) -> Self {
+        let mut experience_lines: Vec<usize> = matches
+            .backgrounds
+            .iter()
+            .flat_map(|f| &f.evidence)
+            .filter(|e| e.section == Section::Experience)
+            .map(|e| e.line)
+            .collect();
+        experience_lines.sort_unstable();
+        experience_lines.dedup();
+        BackgroundWeights { experience_lines }
+    }
+
+    fn weight(&self, evidence: &Evidence) -> f64 {
+        match evidence.section {
+            Section::Experience => {
+                let order = self
+                    .experience_lines
+                    .partition_point(|&l| l < evidence.line);
+                1.0 / (1.0 + 0.5 * order as f64)
+            }
+            Section::Header => 0.9,
+            Section::Summary => 0.6,
+            Section::Projects | Section::Other => 0.4,
+            Section::Skills | Section::Certifications => 0.3,
+            Section::Education | Section::Interests => 0.1,
+        }
     }
 }
 
@@ -313,6 +339,7 @@ fn backgrounds(
     matches: &Matches,
     skills: &[SkillVerdict],
 ) -> Vec<BackgroundFit> {
+    let weights = BackgroundWeights::new(matches);
     let mut fits: Vec<(f64, usize, BackgroundFit)> = profile
         .backgrounds
         .iter()
@@ -320,7 +347,7 @@ fn backgrounds(
         .enumerate()
         .filter(|(_, (_, findings))| !findings.evidence.is_empty())
         .map(|(order, (background, findings))| {
-            let strength: f64 = findings.evidence.iter().map(background_weight).sum();
+            let strength: f64 = findings.evidence.iter().map(|e| weights.weight(e)).sum();
             let confidence = (strength / (strength + 1.0) * 100.0).round() / 100.0;
             let gap_confirmed = background
                 .gap_skills
@@ -334,8 +361,9 @@ fn backgrounds(
                 .collect();
             let mut evidence = findings.evidence.clone();
             evidence.sort_by(|a, b| {
-                background_weight(b)
-                    .total_cmp(&background_weight(a))
+                weights
+                    .weight(b)
+                    .total_cmp(&weights.weight(a))
                     .then(a.line.cmp(&b.line))
             });
             let fit = BackgroundFit {

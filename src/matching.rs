@@ -93,8 +93,10 @@ enum Target {
     Skill(usize, ShowsIndex),
     Background(usize),
     Context,
+    SkillContext(usize),
     Negation,
     Aspiration,
+    TrailingAspiration,
     Organization,
     FalseFriend,
 }
@@ -127,6 +129,8 @@ pub struct Matcher {
     automaton: AhoCorasick,
     patterns: Vec<String>,
     meanings: Vec<Vec<Meaning>>,
+    /// Whether each skill names its own context words for its ambiguous terms.
+    own_context: Vec<bool>,
     skill_count: usize,
     background_count: usize,
 }
@@ -169,6 +173,9 @@ impl Matcher {
             for (group, partial) in skill.partial.iter().enumerate() {
                 add_terms(&partial.terms, ShowsIndex::Related(group));
             }
+            for word in &skill.context_terms {
+                add(word, Target::SkillContext(index), false);
+            }
         }
         for (index, background) in profile.backgrounds.iter().enumerate() {
             for (term, ambiguous) in background.terms.iter() {
@@ -180,6 +187,10 @@ impl Matcher {
             (&language.context_terms, Target::Context),
             (&language.negation_cues, Target::Negation),
             (&language.aspiration_cues, Target::Aspiration),
+            (
+                &language.trailing_aspiration_cues,
+                Target::TrailingAspiration,
+            ),
             (&language.organization_words, Target::Organization),
             (&language.false_friends, Target::FalseFriend),
         ] {
@@ -198,6 +209,11 @@ impl Matcher {
             automaton,
             patterns,
             meanings,
+            own_context: profile
+                .skills
+                .iter()
+                .map(|s| !s.context_terms.is_empty())
+                .collect(),
             skill_count: profile.skills.len(),
             background_count: profile.backgrounds.len(),
         }
@@ -336,7 +352,11 @@ impl Matcher {
                 words_between(normal, from, to) <= CONTEXT_REACH_WORDS
                     && !normal.sentence_break_between(from, to)
             };
-            if !has(Target::Context, &near) {
+            let context = match meaning.target {
+                Target::Skill(skill, _) if self.own_context[skill] => Target::SkillContext(skill),
+                _ => Target::Context,
+            };
+            if !has(context, &near) {
                 return Err(Rule::NoContext);
             }
         }
@@ -349,6 +369,23 @@ impl Matcher {
             return Err(Rule::Negated);
         }
         if has(Target::Aspiration, &governs) {
+            return Err(Rule::Aspiration);
+        }
+        let qualifies = |cue: &Hit| {
+            let between = passage
+                .text
+                .get(
+                    original_end(&passage.text, normal, hit.end)..normal.original_offset(cue.start),
+                )
+                .unwrap_or_default()
+                .trim();
+            cue.start >= hit.end
+                && !between.is_empty()
+                && between
+                    .chars()
+                    .all(|c| matches!(c, '(' | '[' | '-' | '–' | '—'))
+        };
+        if has(Target::TrailingAspiration, &qualifies) {
             return Err(Rule::Aspiration);
         }
         if self.inside_organization_name(&passage.text, normal, hit) {

@@ -151,6 +151,7 @@ impl<'a> Checker<'a> {
             context_terms: normalized_all(&raw.language.context_terms),
             negation_cues: normalized_all(&raw.language.negation_cues),
             aspiration_cues: normalized_all(&raw.language.aspiration_cues),
+            trailing_aspiration_cues: normalized_all(&raw.language.trailing_aspiration_cues),
             organization_words: normalized_all(&raw.language.organization_words),
             false_friends: normalized_all(&raw.language.false_friends),
         };
@@ -215,6 +216,7 @@ impl<'a> Checker<'a> {
             weight,
             evidence,
             partial,
+            context_terms: normalized_all(&raw.context_terms),
             next_step: raw.next_step.trim().to_string(),
         })
     }

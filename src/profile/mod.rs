@@ -77,6 +77,8 @@ pub struct Skill {
     pub weight: f64,
     pub evidence: Evidence,
     pub partial: Vec<PartialEvidence>,
+    /// Context words for this skill's ambiguous terms; empty means the role's technical context.
+    pub context_terms: Vec<String>,
     pub next_step: String,
 }
 
@@ -101,6 +103,8 @@ pub struct Language {
     pub negation_cues: Vec<String>,
     /// Words before a term that say it is only wished for ("learning", "want to learn").
     pub aspiration_cues: Vec<String>,
+    /// The same after a term, in brackets or after a dash: "Kubernetes (learning)".
+    pub trailing_aspiration_cues: Vec<String>,
     /// Words that end the name of an organisation ("Labs", "Ltd", "Café"): a term inside such a
     /// name is not evidence.
     pub organization_words: Vec<String>,

@@ -55,6 +55,8 @@ pub struct RawLanguage {
     #[serde(default)]
     pub aspiration_cues: Vec<String>,
     #[serde(default)]
+    pub trailing_aspiration_cues: Vec<String>,
+    #[serde(default)]
     pub organization_words: Vec<String>,
     #[serde(default)]
     pub false_friends: Vec<String>,
@@ -71,6 +73,10 @@ pub struct RawSkill {
     pub terms: Vec<Spanned<String>>,
     #[serde(default)]
     pub ambiguous_terms: Vec<Spanned<String>>,
+    /// Words one of which must stand near this skill's ambiguous terms, instead of the role's
+    /// technical context words ("work with" needs a person: "team", "engineers").
+    #[serde(default)]
+    pub context_terms: Vec<String>,
     #[serde(default)]
     pub parts: Vec<RawPart>,
     #[serde(default)]

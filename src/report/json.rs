@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Report, evidence_kind, formula};
+use super::{Report, evidence_kind, formula, group_by_line};
 use crate::analysis::{Analysis, Part, Status};
 use crate::matching::Evidence;
 use crate::profile::Category;
@@ -84,20 +84,23 @@ struct JsonEvidence<'a> {
     line: usize,
     text: &'a str,
     term: &'a str,
+    terms: Vec<&'a str>,
     section: Section,
     kind: &'static str,
 }
 
-impl<'a> From<&'a Evidence> for JsonEvidence<'a> {
-    fn from(evidence: &'a Evidence) -> Self {
-        JsonEvidence {
-            line: evidence.line,
-            text: &evidence.text,
-            term: &evidence.term,
-            section: evidence.section,
-            kind: evidence_kind(&evidence.shows),
-        }
-    }
+fn json_evidence(evidence: &[Evidence]) -> Vec<JsonEvidence<'_>> {
+    group_by_line(evidence)
+        .into_iter()
+        .map(|group| JsonEvidence {
+            line: group.first.line,
+            text: &group.first.text,
+            term: &group.first.term,
+            section: group.first.section,
+            kind: evidence_kind(&group.first.shows),
+            terms: group.terms,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -161,7 +164,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 status: skill.status,
                 weight: skill.weight,
                 reason: skill.reason.as_deref(),
-                evidence: skill.evidence.iter().map(JsonEvidence::from).collect(),
+                evidence: json_evidence(&skill.evidence),
             })
             .collect(),
         focus_areas: analysis
@@ -186,7 +189,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 id: &background.id,
                 name: &background.name,
                 confidence: background.confidence,
-                evidence: background.evidence.iter().map(JsonEvidence::from).collect(),
+                evidence: json_evidence(&background.evidence),
                 brings: &background.brings,
                 gap: &background.gap,
                 gap_confirmed: &background.gap_confirmed,

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{Report, describe_document, evidence_line, explanations, formula};
+use super::{Report, describe_document, evidence_line, explanations, formula, group_by_line};
 
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let analysis = report.analysis;
@@ -25,11 +25,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "| Skill | Category | Status | Evidence |")?;
     writeln!(out, "|---|---|---|---|")?;
     for skill in &analysis.skills {
-        let mut cells: Vec<String> = skill
-            .evidence
+        let mut cells: Vec<String> = group_by_line(&skill.evidence)
             .iter()
             .take(3)
-            .map(|e| escape(&evidence_line(e, 80)))
+            .map(|group| escape(&evidence_line(group, 80)))
             .collect();
         if let Some(reason) = &skill.reason {
             cells.push(format!("*partial: {}*", escape(reason)));
@@ -88,8 +87,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 "**{}** (confidence {:.2})\n",
                 best.name, best.confidence
             )?;
-            for evidence in best.evidence.iter().take(3) {
-                writeln!(out, "- {}", escape(&evidence_line(evidence, 80)))?;
+            for group in group_by_line(&best.evidence).iter().take(3) {
+                writeln!(out, "- {}", escape(&evidence_line(group, 80)))?;
             }
             writeln!(out, "\n- Brings: {}", best.brings)?;
             writeln!(out, "- Usual gap: {}", best.gap)?;

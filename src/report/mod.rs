@@ -70,13 +70,40 @@ fn describe_document(document: &DocumentInfo) -> String {
     format!("{}{}, {} lines", document.format, pages, document.lines)
 }
 
+/// The evidence of one line of one kind: a line that names AWS, EC2 and S3 is one line of evidence.
+struct EvidenceGroup<'a> {
+    first: &'a Evidence,
+    terms: Vec<&'a str>,
+}
+
+/// Groups evidence by line and kind, keeping the order given (strongest first).
+fn group_by_line(evidence: &[Evidence]) -> Vec<EvidenceGroup<'_>> {
+    let mut groups: Vec<EvidenceGroup> = Vec::new();
+    for item in evidence {
+        let same =
+            |g: &&mut EvidenceGroup| g.first.line == item.line && g.first.shows == item.shows;
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(group) => {
+                if !group.terms.contains(&item.term.as_str()) {
+                    group.terms.push(&item.term);
+                }
+            }
+            None => groups.push(EvidenceGroup {
+                first: item,
+                terms: vec![&item.term],
+            }),
+        }
+    }
+    groups
+}
+
 /// "line 14: Wrote Terraform modules… [Terraform]", cut around the matched words.
-fn evidence_line(evidence: &Evidence, width: usize) -> String {
+fn evidence_line(group: &EvidenceGroup, width: usize) -> String {
     format!(
         "line {}: {} [{}]",
-        evidence.line,
-        excerpt(&evidence.text, &evidence.term, width),
-        evidence.term
+        group.first.line,
+        excerpt(&group.first.text, &group.first.term, width),
+        group.terms.join(", ")
     )
 }
 

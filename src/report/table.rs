@@ -4,7 +4,7 @@ use std::io::Write;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::{Report, describe_document, evidence_line, explanations, formula};
+use super::{Report, describe_document, evidence_line, explanations, formula, group_by_line};
 use crate::analysis::Status;
 
 /// Width when the output is not a terminal (a pipe or a file).
@@ -94,16 +94,16 @@ fn skills_table(report: &Report) -> Table {
         table.set_width(DEFAULT_WIDTH);
     }
     for skill in &report.analysis.skills {
-        let mut lines: Vec<String> = skill
-            .evidence
+        let groups = group_by_line(&skill.evidence);
+        let mut lines: Vec<String> = groups
             .iter()
             .take(EVIDENCE_PER_SKILL)
-            .map(|e| evidence_line(e, 60))
+            .map(|group| evidence_line(group, 60))
             .collect();
-        if skill.evidence.len() > EVIDENCE_PER_SKILL {
+        if groups.len() > EVIDENCE_PER_SKILL {
             lines.push(format!(
-                "(+{} more)",
-                skill.evidence.len() - EVIDENCE_PER_SKILL
+                "(+{} more lines)",
+                groups.len() - EVIDENCE_PER_SKILL
             ));
         }
         if let Some(reason) = &skill.reason {

@@ -157,12 +157,18 @@ fn evidence_from_other_skills(skill: &Skill, all: &[Findings]) -> Vec<Evidence> 
         .collect()
 }
 
-/// Direct evidence before related; strong sections before interests.
-fn rank(evidence: &Evidence) -> (bool, bool) {
-    (
-        matches!(evidence.shows, Shows::Related(_)),
-        evidence.is_weak(),
-    )
+/// Strongest evidence first: direct before related, and work done (experience, projects)
+/// before a summary, a certificate or a bare skills-list entry, with interests last.
+fn rank(evidence: &Evidence) -> (bool, u8) {
+    let section = match evidence.section {
+        Section::Experience | Section::Projects => 0,
+        Section::Header | Section::Summary => 1,
+        Section::Certifications => 2,
+        Section::Skills => 3,
+        Section::Education | Section::Other => 4,
+        Section::Interests => 5,
+    };
+    (matches!(evidence.shows, Shows::Related(_)), section)
 }
 
 fn status(skill: &Skill, evidence: &[Evidence]) -> (Status, Option<String>) {

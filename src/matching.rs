@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::normalize::NormalLine;
-use crate::profile::{Evidence as SkillEvidence, Profile, Terms};
+use crate::profile::{Category, Evidence as SkillEvidence, Profile, Terms};
 use crate::resume::{Line, Resume, Section};
 
 /// How a match shows its skill.
@@ -35,6 +35,8 @@ pub struct Evidence {
     pub term: String,
     pub section: Section,
     pub shows: Shows,
+    /// The profile term a misspelt word was read as ("kubernetes" for "Kuberentes").
+    pub read_as: Option<String>,
 }
 
 impl Evidence {
@@ -129,6 +131,8 @@ pub struct Matcher {
     automaton: AhoCorasick,
     patterns: Vec<String>,
     meanings: Vec<Vec<Meaning>>,
+    /// Patterns that may be read through a one-letter slip: long one-word technical terms.
+    typo_patterns: Vec<usize>,
     /// Whether each skill names its own context words for its ambiguous terms.
     own_context: Vec<bool>,
     skill_count: usize,
@@ -140,6 +144,9 @@ const CUE_REACH_WORDS: usize = 3;
 
 /// How far, in words within one sentence, technical context may stand from an ambiguous term.
 const CONTEXT_REACH_WORDS: usize = 6;
+
+/// Shortest word read through a typo: shorter words are too often other real words.
+const MIN_MISSPELT_LEN: usize = 8;
 
 /// Endings a term may take and still be the same word ("firewalls", "mentored").
 const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing"];
@@ -205,8 +212,10 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("profile terms are short, so the automaton always builds");
+        let typo_patterns = typo_patterns(profile, &patterns);
         Matcher {
             automaton,
+            typo_patterns,
             patterns,
             meanings,
             own_context: profile
@@ -290,6 +299,7 @@ impl Matcher {
                 term: original_words(&passage.text, &normal, hit.start, hit.end),
                 section: line.section,
                 shows,
+                read_as: hit.misspelt.then(|| self.patterns[hit.pattern].clone()),
             };
             if !findings.evidence.contains(&evidence) {
                 findings.evidence.push(evidence);
@@ -312,10 +322,44 @@ impl Matcher {
                     pattern,
                     start,
                     end,
+                    misspelt: false,
                 });
             }
         }
+        let misspelt = self.misspelt_hits(normal, &hits);
+        hits.extend(misspelt);
         hits
+    }
+
+    /// Words that no term matched but that are one slip (an edit or a swap) away from exactly
+    /// one long product name of the role ("Terrafrom", "Promethues"). Only long technical names
+    /// qualify: among them, no real word is one slip from another.
+    fn misspelt_hits(&self, normal: &NormalLine, exact: &[Hit]) -> Vec<Hit> {
+        let mut found = Vec::new();
+        let mut offset = 0;
+        for word in normal.text.split(' ') {
+            let (start, end) = (offset, offset + word.len());
+            offset = end + 1;
+            let covered = exact.iter().any(|h| h.start < end && h.end > start);
+            if covered || word.len() < MIN_MISSPELT_LEN || !word.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let mut candidates = self.typo_patterns.iter().filter(|&&pattern| {
+                let term = &self.patterns[pattern];
+                term.len().abs_diff(word.len()) <= 1
+                    && term.as_bytes()[..2] == word.as_bytes()[..2]
+                    && strsim::damerau_levenshtein(term, word) == 1
+            });
+            if let (Some(&pattern), None) = (candidates.next(), candidates.next()) {
+                found.push(Hit {
+                    pattern,
+                    start,
+                    end,
+                    misspelt: true,
+                });
+            }
+        }
+        found
     }
 
     fn judge(
@@ -421,10 +465,40 @@ impl Matcher {
     }
 }
 
+fn typo_patterns(profile: &Profile, patterns: &[String]) -> Vec<usize> {
+    let mut words: Vec<&str> = Vec::new();
+    for skill in profile
+        .skills
+        .iter()
+        .filter(|s| s.category == Category::Technical)
+    {
+        let mut lists: Vec<&Terms> = skill.partial.iter().map(|p| &p.terms).collect();
+        match &skill.evidence {
+            SkillEvidence::AnyOf(terms) => lists.push(terms),
+            SkillEvidence::AllOf(parts) => lists.extend(parts.iter().map(|p| &p.terms)),
+        }
+        words.extend(
+            lists
+                .iter()
+                .flat_map(|terms| terms.plain.iter().map(String::as_str)),
+        );
+    }
+    let mut indices: Vec<usize> = words
+        .into_iter()
+        .filter(|w| w.len() >= MIN_MISSPELT_LEN && w.chars().all(char::is_alphabetic))
+        .filter_map(|w| patterns.binary_search_by(|p| p.as_str().cmp(w)).ok())
+        .collect();
+    indices.sort_unstable();
+    indices.dedup();
+    indices
+}
+
 struct Hit {
     pattern: usize,
     start: usize,
     end: usize,
+    /// Read as the pattern despite a one-letter slip ("Kuberentes").
+    misspelt: bool,
 }
 
 /// A line with the line that continues its sentence, if any, so that a phrase wrapped across
@@ -699,6 +773,22 @@ skills:
         assert_eq!(
             terms(&find("Terraform and Terraform Cloud billing").skills[0]),
             ["Terraform"]
+        );
+    }
+
+    #[test]
+    fn long_product_names_survive_one_slip() {
+        let found = find("Wrote modules in Terrafrom").skills[0].clone();
+        assert_eq!(terms(&found), ["Terrafrom"]);
+        assert_eq!(found.evidence[0].read_as.as_deref(), Some("terraform"));
+        assert!(
+            find("Wrote modules in Terrafromm").skills[0]
+                .evidence
+                .is_empty()
+        );
+        assert!(
+            find("Ran opentfu").skills[0].evidence.is_empty(),
+            "short words are not read"
         );
     }
 

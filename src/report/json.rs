@@ -87,6 +87,8 @@ struct JsonEvidence<'a> {
     terms: Vec<&'a str>,
     section: Section,
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read_as: Option<&'a str>,
 }
 
 fn json_evidence(evidence: &[Evidence]) -> Vec<JsonEvidence<'_>> {
@@ -98,6 +100,7 @@ fn json_evidence(evidence: &[Evidence]) -> Vec<JsonEvidence<'_>> {
             term: &group.first.term,
             section: group.first.section,
             kind: evidence_kind(&group.first.shows),
+            read_as: group.first.read_as.as_deref(),
             terms: group.terms,
         })
         .collect()

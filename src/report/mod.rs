@@ -118,8 +118,13 @@ fn explanations(report: &Report) -> Vec<(String, Vec<String>)> {
                 .evidence
                 .iter()
                 .map(|e| {
+                    let misspelt = e
+                        .read_as
+                        .as_ref()
+                        .map(|term| format!(", read as \"{term}\""))
+                        .unwrap_or_default();
                     format!(
-                        "accepted line {} \"{}\" ({}, {} section)",
+                        "accepted line {} \"{}\" ({}, {} section{misspelt})",
                         e.line,
                         e.term,
                         evidence_kind(&e.shows),

@@ -37,7 +37,10 @@ fn binary_data() {
 fn legacy_word_document() {
     let message = refused(&fixture("bad/legacy.docx"), 4);
     assert!(message.contains("legacy Word"), "{message}");
-    assert!(message.contains(".docx or PDF"), "says what to do: {message}");
+    assert!(
+        message.contains(".docx or PDF"),
+        "says what to do: {message}"
+    );
 }
 
 #[test]
@@ -129,7 +132,14 @@ fn empty_stdin() {
 #[test]
 fn unknown_role() {
     for format in ["table", "json"] {
-        let out = run(&["analyze", EXAMPLE, "--role", "astronaut", "--format", format]);
+        let out = run(&[
+            "analyze",
+            EXAMPLE,
+            "--role",
+            "astronaut",
+            "--format",
+            format,
+        ]);
         let message = out.failure(6, "astronaut");
         assert!(
             message.contains("infrastructure-engineer"),
@@ -204,16 +214,12 @@ fn directory_as_role() {
 #[test]
 fn over_the_size_limit() {
     for format in ["table", "json"] {
-        let out = run(&[
-            "analyze",
-            EXAMPLE,
-            "--max-bytes",
-            "100",
-            "--format",
-            format,
-        ]);
+        let out = run(&["analyze", EXAMPLE, "--max-bytes", "100", "--format", format]);
         let message = out.failure(7, EXAMPLE);
-        assert!(message.contains("--max-bytes"), "says what to do: {message}");
+        assert!(
+            message.contains("--max-bytes"),
+            "says what to do: {message}"
+        );
     }
     run(&["text", EXAMPLE, "--max-bytes", "100"]).failure(7, EXAMPLE);
     // The limit applies to standard input too.
@@ -253,7 +259,12 @@ fn usage_error(args: &[&str], mentions: &str) {
 
 #[test]
 fn usage_errors_exit_2() {
-    usage_error(&[], "Usage");
+    // No command at all: the help, on stderr, as a usage error.
+    let out = run(&[]);
+    assert_eq!(out.code, Some(2), "{out:#?}");
+    assert!(out.stdout.is_empty(), "{out:#?}");
+    assert!(out.stderr.contains("Usage: skillgap <COMMAND>"), "{out:#?}");
+
     usage_error(&["analyze"], "<FILE>");
     usage_error(&["analyze", EXAMPLE, "--format", "xml"], "xml");
     usage_error(&["analyze", EXAMPLE, "--top", "many"], "--top");

@@ -17,7 +17,11 @@ fn every_technical_skill_is_missing_and_no_background_shows() {
             assert_eq!(s["status"], "missing", "{}: {s}", s["id"]);
         }
     }
-    assert!(background_ids(&report).is_empty(), "{}", report["backgrounds"]);
+    assert!(
+        background_ids(&report).is_empty(),
+        "{}",
+        report["backgrounds"]
+    );
     assert_eq!(report["score"]["technical"]["percent"], 0.0);
 }
 
@@ -67,7 +71,10 @@ fn explain_gives_the_rule_for_each_rejection() {
         assert!(out.contains(rejection), "no `{rejection}` in:\n{out}");
     }
     // The URL github.com/morganfd/docker-notes on line 2 is not even a candidate.
-    assert!(!out.contains("line 2 "), "the URL was taken as a candidate:\n{out}");
+    assert!(
+        !out.contains("line 2 "),
+        "the URL was taken as a candidate:\n{out}"
+    );
     assert!(!out.contains("\"docker"), "{out}");
     // Nothing technical is accepted.
     let accepted: Vec<&str> = out
@@ -84,7 +91,10 @@ fn explain_gives_the_rule_for_each_rejection() {
 fn explain_in_markdown_too() {
     let out = explain("markdown");
     assert!(out.contains("only wished for or being learned"), "{out}");
-    assert!(out.contains("part of the name of an organisation or title"), "{out}");
+    assert!(
+        out.contains("part of the name of an organisation or title"),
+        "{out}"
+    );
 }
 
 #[test]

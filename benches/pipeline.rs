@@ -38,7 +38,8 @@ fn bench_stages(c: &mut Criterion) {
     let parsed = resume::parse(&document);
     let matcher = Matcher::new(&profile);
     let matches = matcher.find(&parsed);
-    let analysis = analysis::analyze(&profile, &matches);
+    let today = resume::YearMonth::new(2026, 11);
+    let analysis = analysis::analyze(&profile, &matches, today);
 
     c.bench_function("profile/load-and-compile", |b| {
         b.iter(|| Matcher::new(&profile::resolve(black_box("infrastructure-engineer")).unwrap()))
@@ -50,14 +51,9 @@ fn bench_stages(c: &mut Criterion) {
         b.iter(|| matcher.find(black_box(&parsed)))
     });
     c.bench_function("analysis/analyze", |b| {
-        b.iter(|| analysis::analyze(&profile, black_box(&matches)))
+        b.iter(|| analysis::analyze(&profile, black_box(&matches), today))
     });
-    let info = DocumentInfo {
-        file: "examples/resume.md".into(),
-        format: document.format,
-        pages: document.pages,
-        lines: document.lines.len(),
-    };
+    let info = DocumentInfo::new("examples/resume.md".into(), &document);
     for format in [
         OutputFormat::Table,
         OutputFormat::Json,

@@ -3,7 +3,7 @@
 
 use crate::matching::{Evidence, Findings, Matches, Rejection, Shows};
 use crate::profile::{Category, Evidence as SkillEvidence, Profile, Skill};
-use crate::resume::Section;
+use crate::resume::{Section, YearMonth};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,8 +36,46 @@ pub struct SkillVerdict {
     /// Strongest first: the evidence that decided the status, then the rest.
     pub evidence: Vec<Evidence>,
     pub rejected: Vec<Rejection>,
+    /// How long and how recently the resume's dated jobs show the skill.
+    pub usage: Option<Usage>,
     pub next_step: String,
 }
+
+/// Years of dated work that show a skill, and when it was last shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Usage {
+    /// Length of the union of the periods of the jobs that show it, in years (halves).
+    pub years: f64,
+    pub last_used: u16,
+    /// Last used so long ago that it needs refreshing.
+    pub stale: bool,
+}
+
+/// A skill last used this many years ago or more is stale.
+pub const STALE_AFTER_YEARS: u16 = 8;
+
+/// Why a skill is a focus area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gap {
+    Missing,
+    Partial,
+    /// Aligned, but last used long ago.
+    Stale,
+}
+
+impl Gap {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gap::Missing => "missing",
+            Gap::Partial => "partial",
+            Gap::Stale => "stale",
+        }
+    }
+}
+
+/// The share of a stale skill's weight that the focus ranking counts as its gap.
+const STALE_GAP: f64 = 0.25;
 
 /// Weighted coverage: each skill earns its weight × credit (aligned 1, partial the profile's
 /// partial credit), out of the sum of all weights.
@@ -63,6 +101,7 @@ pub struct FocusArea {
     pub skill_id: String,
     pub name: String,
     pub status: Status,
+    pub gap: Gap,
     pub weight: f64,
     /// weight × gap: the weight of a missing skill, or its uncredited share if partial.
     pub priority: f64,
@@ -94,12 +133,13 @@ pub struct Analysis {
 /// How many focus areas a report shows unless asked otherwise.
 pub const DEFAULT_FOCUS_AREAS: usize = 5;
 
-pub fn analyze(profile: &Profile, matches: &Matches) -> Analysis {
+/// `today` ends the jobs held "to present" and sets what counts as stale.
+pub fn analyze(profile: &Profile, matches: &Matches, today: YearMonth) -> Analysis {
     let skills: Vec<SkillVerdict> = profile
         .skills
         .iter()
         .zip(&matches.skills)
-        .map(|(skill, findings)| verdict(skill, findings, &matches.skills))
+        .map(|(skill, findings)| verdict(skill, findings, &matches.skills, today))
         .collect();
     let score = score(&skills, profile.partial_credit);
     let focus = focus_areas(&skills, profile.partial_credit);
@@ -114,7 +154,7 @@ pub fn analyze(profile: &Profile, matches: &Matches) -> Analysis {
     }
 }
 
-fn verdict(skill: &Skill, findings: &Findings, all: &[Findings]) -> SkillVerdict {
+fn verdict(skill: &Skill, findings: &Findings, all: &[Findings], today: YearMonth) -> SkillVerdict {
     let mut evidence = findings.evidence.clone();
     for borrowed in evidence_from_other_skills(skill, all) {
         let known = evidence
@@ -135,8 +175,40 @@ fn verdict(skill: &Skill, findings: &Findings, all: &[Findings]) -> SkillVerdict
         reason,
         evidence,
         rejected: findings.rejected.clone(),
+        usage: usage(&findings.evidence, today),
         next_step: skill.next_step.clone(),
     }
+}
+
+/// Merges the periods of the dated jobs whose lines show the skill itself (not related
+/// evidence), so two mentions in one job count its years once.
+fn usage(evidence: &[Evidence], today: YearMonth) -> Option<Usage> {
+    let mut spans: Vec<(i64, i64, u16)> = evidence
+        .iter()
+        .filter(|e| !matches!(e.shows, Shows::Related(_)))
+        .filter_map(|e| e.period)
+        .map(|p| {
+            let (start, end) = p.months(today);
+            (start, end, p.end_at(today).year)
+        })
+        .collect();
+    if spans.is_empty() {
+        return None;
+    }
+    spans.sort_unstable();
+    let mut months = 0;
+    let mut covered_to = i64::MIN;
+    for &(start, end, _) in &spans {
+        let from = start.max(covered_to);
+        months += (end - from).max(0);
+        covered_to = covered_to.max(end);
+    }
+    let last_used = spans.iter().map(|s| s.2).max().unwrap_or(today.year);
+    Some(Usage {
+        years: ((months as f64 / 12.0) * 2.0).round() / 2.0,
+        last_used,
+        stale: today.year.saturating_sub(last_used) >= STALE_AFTER_YEARS,
+    })
 }
 
 /// Evidence of the skills a partial group names ("containers" for virtualization), credited
@@ -279,24 +351,29 @@ fn focus_areas(skills: &[SkillVerdict], partial_credit: f64) -> Vec<FocusArea> {
     let mut areas: Vec<(usize, FocusArea)> = skills
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.status != Status::Aligned)
-        .map(|(order, s)| {
-            let gap = 1.0 - credit(s.status, partial_credit);
+        .filter_map(|(order, s)| {
+            let (gap, share) = match s.status {
+                Status::Missing => (Gap::Missing, 1.0),
+                Status::Partial => (Gap::Partial, 1.0 - partial_credit),
+                Status::Aligned if s.usage.is_some_and(|u| u.stale) => (Gap::Stale, STALE_GAP),
+                Status::Aligned => return None,
+            };
             let area = FocusArea {
                 skill_id: s.id.clone(),
                 name: s.name.clone(),
                 status: s.status,
+                gap,
                 weight: s.weight,
-                priority: (s.weight * gap * 100.0).round() / 100.0,
+                priority: (s.weight * share * 100.0).round() / 100.0,
                 next_step: s.next_step.clone(),
             };
-            (order, area)
+            Some((order, area))
         })
         .collect();
     areas.sort_by(|(oa, a), (ob, b)| {
         b.priority
             .total_cmp(&a.priority)
-            .then(a.status.cmp(&b.status).reverse())
+            .then(a.gap.cmp(&b.gap))
             .then(oa.cmp(ob))
     });
     areas.into_iter().map(|(_, area)| area).collect()
@@ -402,6 +479,7 @@ mod tests {
             reason: None,
             evidence: vec![],
             rejected: vec![],
+            usage: None,
             next_step: format!("learn {id}"),
         }
     }

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::analysis::DEFAULT_FOCUS_AREAS;
 use crate::extract::DEFAULT_MAX_BYTES;
 use crate::report::OutputFormat;
+use crate::resume::YearMonth;
 
 /// Find the skills a resume shows for a role, with the line that shows each, and what to learn next.
 ///
@@ -79,6 +80,10 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "N", default_value_t = DEFAULT_FOCUS_AREAS)]
     pub top: usize,
 
+    /// Count jobs held "to present" up to this month (YYYY-MM) instead of the current month.
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub as_of: Option<YearMonth>,
+
     /// Also show, for every skill, each candidate match that was accepted or rejected and the
     /// rule that decided (table and Markdown).
     #[arg(long)]
@@ -93,6 +98,10 @@ pub struct TextArgs {
     /// Number the lines, as evidence in reports does.
     #[arg(short = 'n', long)]
     pub line_numbers: bool,
+}
+
+fn parse_month(text: &str) -> Result<YearMonth, String> {
+    YearMonth::parse_iso(text).ok_or_else(|| format!("'{text}' is not a month like 2026-11"))
 }
 
 #[cfg(test)]

@@ -40,13 +40,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitStatus> {
 fn analyze_command(args: &AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
     let profile = profile::resolve(&args.role)?;
     let document = extract::extract_path(&args.input.file, args.input.max_bytes)?;
-    let analysis = analyze_document(&document, &profile);
-    let info = DocumentInfo {
-        file: args.input.file.display().to_string(),
-        format: document.format,
-        pages: document.pages,
-        lines: document.lines.len(),
-    };
+    let today = args.as_of.unwrap_or_else(resume::YearMonth::today);
+    let analysis = analyze_document(&document, &profile, today);
+    let info = DocumentInfo::new(args.input.file.display().to_string(), &document);
     let report = Report {
         document: &info,
         analysis: &analysis,
@@ -58,16 +54,25 @@ fn analyze_command(args: &AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 /// The whole analysis of a document already extracted: resume → matches → verdicts.
-pub fn analyze_document(document: &Document, profile: &Profile) -> analysis::Analysis {
+/// `today` ends the jobs held "to present".
+pub fn analyze_document(
+    document: &Document,
+    profile: &Profile,
+    today: resume::YearMonth,
+) -> analysis::Analysis {
     let resume = resume::parse(document);
     let matches = matching::Matcher::new(profile).find(&resume);
-    analysis::analyze(profile, &matches)
+    analysis::analyze(profile, &matches, today)
 }
 
-/// Reads and analyzes one file: the library's entry point for tests and benches.
+/// Reads and analyzes one file as of now: the library's entry point for tests and benches.
 pub fn analyze_file(path: &Path, profile: &Profile) -> Result<analysis::Analysis> {
     let document = extract::extract_path(path, extract::DEFAULT_MAX_BYTES)?;
-    Ok(analyze_document(&document, profile))
+    Ok(analyze_document(
+        &document,
+        profile,
+        resume::YearMonth::today(),
+    ))
 }
 
 fn write_report(report: &Report, format: OutputFormat, out: &mut dyn Write) -> Result<()> {
@@ -118,12 +123,9 @@ mod verdicts {
         let profile = crate::profile::load_builtin("infrastructure-engineer")
             .unwrap()
             .unwrap();
-        let document = Document {
-            format: Format::Text,
-            pages: None,
-            lines: text.lines().map(TextLine::plain).collect(),
-        };
-        let analysis = crate::analyze_document(&document, &profile);
+        let document = Document::new(Format::Text, text.lines().map(TextLine::plain).collect());
+        let today = crate::resume::YearMonth::new(2026, 11);
+        let analysis = crate::analyze_document(&document, &profile, today);
         analysis
             .skills
             .iter()

@@ -13,7 +13,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::normalize::NormalLine;
 use crate::profile::{Category, Evidence as SkillEvidence, Profile, Terms};
-use crate::resume::{Line, Resume, Section};
+use crate::resume::{Line, Period, Resume, Section};
 
 /// How a match shows its skill.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub struct Evidence {
     pub shows: Shows,
     /// The profile term a misspelt word was read as ("kubernetes" for "Kuberentes").
     pub read_as: Option<String>,
+    /// When the job of this line was held, if the resume dates it.
+    pub period: Option<Period>,
 }
 
 impl Evidence {
@@ -300,6 +302,7 @@ impl Matcher {
                 section: line.section,
                 shows,
                 read_as: hit.misspelt.then(|| self.patterns[hit.pattern].clone()),
+                period: line.period,
             };
             if !findings.evidence.contains(&evidence) {
                 findings.evidence.push(evidence);
@@ -674,11 +677,7 @@ skills:
 
     fn find(text: &str) -> Matches {
         let profile = load_source(PROFILE, "test.yaml").unwrap();
-        let document = Document {
-            format: Format::Text,
-            pages: None,
-            lines: text.lines().map(TextLine::plain).collect(),
-        };
+        let document = Document::new(Format::Text, text.lines().map(TextLine::plain).collect());
         Matcher::new(&profile).find(&crate::resume::parse(&document))
     }
 

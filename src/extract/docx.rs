@@ -21,7 +21,7 @@ const ADVICE: &str =
 
 pub fn extract(bytes: &[u8], source: &Source) -> Result<Document> {
     let owned = bytes.to_vec();
-    let lines = guard::contain(move || read_package(&owned))
+    let (lines, generator) = guard::contain(move || read_package(&owned))
         .unwrap_or_else(|failure| Err(failure.to_string()))
         .map_err(|detail| Error::Damaged {
             path: source.display.clone(),
@@ -29,14 +29,12 @@ pub fn extract(bytes: &[u8], source: &Source) -> Result<Document> {
             detail,
             advice: ADVICE,
         })?;
-    Ok(Document {
-        format: Format::Docx,
-        pages: None,
-        lines,
-    })
+    let mut document = Document::new(Format::Docx, lines);
+    document.generator = generator;
+    Ok(document)
 }
 
-fn read_package(bytes: &[u8]) -> Result<Vec<TextLine>, String> {
+fn read_package(bytes: &[u8]) -> Result<(Vec<TextLine>, Option<String>), String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("it is not a valid zip archive, so not a DOCX ({e})"))?;
     let names: Vec<String> = archive
@@ -52,7 +50,34 @@ fn read_package(bytes: &[u8]) -> Result<Vec<TextLine>, String> {
         let xml = inflate(&mut archive, &part, &mut budget)?;
         lines.extend(parse_part(&xml).map_err(|e| format!("{part} is not well-formed XML ({e})"))?);
     }
-    Ok(lines)
+    let generator = if names.iter().any(|n| n == "docProps/app.xml") {
+        inflate(&mut archive, "docProps/app.xml", &mut budget)
+            .ok()
+            .and_then(|xml| application_name(&xml))
+    } else {
+        None
+    };
+    Ok((lines, generator))
+}
+
+/// The `<Application>` of docProps/app.xml ("Microsoft Office Word", "LibreOffice/7.6…").
+fn application_name(xml: &[u8]) -> Option<String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buffer = Vec::new();
+    let mut inside = false;
+    loop {
+        match reader.read_event_into(&mut buffer).ok()? {
+            Event::Start(element) => inside = element.local_name().as_ref() == b"Application",
+            Event::Text(text) if inside => {
+                let name = text.decode().ok()?.trim().to_string();
+                return (!name.is_empty()).then_some(name);
+            }
+            Event::End(_) => inside = false,
+            Event::Eof => return None,
+            _ => {}
+        }
+        buffer.clear();
+    }
 }
 
 /// Headers first (they usually hold the name and contact line), then the body, then footers.

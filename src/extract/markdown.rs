@@ -28,11 +28,7 @@ pub fn extract(text: &str) -> Document {
             clean_line(trimmed)
         });
     }
-    Document {
-        format: Format::Markdown,
-        pages: None,
-        lines,
-    }
+    Document::new(Format::Markdown, lines)
 }
 
 fn heading_text(line: &str) -> Option<&str> {

@@ -58,15 +58,29 @@ impl TextLine {
     }
 }
 
-/// The text of a resume, as the later stages see it.
+/// The text of a resume, as the later stages see it, with what was learnt reading it.
 #[derive(Debug, Clone)]
 pub struct Document {
     pub format: Format,
     pub pages: Option<usize>,
     pub lines: Vec<TextLine>,
+    /// The program that made the file: a PDF's producer or creator, a DOCX's application.
+    pub generator: Option<String>,
+    /// Things a person should know about the text (repairs made, text that may be missing).
+    pub warnings: Vec<String>,
 }
 
 impl Document {
+    pub fn new(format: Format, lines: Vec<TextLine>) -> Self {
+        Document {
+            format,
+            pages: None,
+            lines,
+            generator: None,
+            warnings: Vec::new(),
+        }
+    }
+
     /// Characters of real text (letters and digits), the measure of "is there anything to read".
     pub fn word_characters(&self) -> usize {
         self.lines
@@ -164,18 +178,52 @@ pub fn extract_bytes(bytes: &[u8], source: &Source) -> Result<Document> {
             });
         }
     };
-    clean::repair_lines(&mut document.lines);
-    ensure_text(&document, source)?;
+    let repairs = clean::repair_lines(&mut document.lines);
+    ensure_text(&document, &repairs, source)?;
+    document.warnings.extend(repairs.warnings());
+    document.warnings.extend(sparse_text_warning(&document));
     Ok(document)
+}
+
+/// Fewer letters and digits per page than this suggests pages that are images.
+const MIN_CHARACTERS_PER_PAGE: usize = 150;
+
+fn sparse_text_warning(document: &Document) -> Option<String> {
+    let pages = document.pages.filter(|&p| p > 0)?;
+    let characters = document.word_characters();
+    (characters < pages * MIN_CHARACTERS_PER_PAGE).then(|| {
+        format!(
+            "very little text for {pages} page{} ({characters} letters and digits): some pages may be images, which skillgap cannot read",
+            if pages == 1 { "" } else { "s" }
+        )
+    })
 }
 
 /// Below this many letters and digits, nothing useful can be said about a resume.
 const MIN_WORD_CHARACTERS: usize = 20;
 
-fn ensure_text(document: &Document, source: &Source) -> Result<()> {
+/// When more than this share of characters are glyphs without a letter behind them, the text
+/// is unreadable, and an analysis of it would wrongly say "no skills".
+const MAX_UNMAPPED_SHARE: f64 = 0.3;
+
+fn ensure_text(document: &Document, repairs: &clean::Repairs, source: &Source) -> Result<()> {
     let characters = document.word_characters();
-    if characters >= MIN_WORD_CHARACTERS {
+    let unmapped = repairs.unmapped_glyphs as f64;
+    if characters >= MIN_WORD_CHARACTERS
+        && unmapped <= MAX_UNMAPPED_SHARE * (unmapped + characters as f64)
+    {
         return Ok(());
+    }
+    if characters >= MIN_WORD_CHARACTERS {
+        return Err(Error::NoText {
+            path: source.display.clone(),
+            detail: format!(
+                "most of the text is glyphs that cannot be mapped to letters ({} of {} characters; its fonts lack a Unicode map)",
+                repairs.unmapped_glyphs,
+                repairs.unmapped_glyphs + characters
+            ),
+            advice: "export the resume again with standard fonts, or save it as DOCX",
+        });
     }
     let (detail, advice) = match (document.format, characters) {
         (Format::Pdf, _) => (

@@ -13,7 +13,11 @@ const MAX_PAGES: usize = 200;
 const ADVICE: &str = "export it again as PDF from the program that made it, or save it as DOCX";
 
 enum Outcome {
-    Text { pages: usize, text: Vec<String> },
+    Text {
+        pages: usize,
+        text: Vec<String>,
+        generator: Option<String>,
+    },
     Encrypted,
     TooManyPages(usize),
     Failed(String),
@@ -34,15 +38,27 @@ pub fn extract(bytes: &[u8], source: &Source) -> Result<Document> {
                 advice: ADVICE,
             })
         }
-        Outcome::Text { pages, text } => Ok(Document {
-            format: Format::Pdf,
-            pages: Some(pages),
-            lines: text
+        Outcome::Text {
+            pages,
+            text,
+            generator,
+        } => {
+            let lines = text
                 .iter()
                 .flat_map(|page| page.lines())
                 .map(TextLine::plain)
-                .collect(),
-        }),
+                .collect();
+            let mut document = Document::new(Format::Pdf, lines);
+            document.pages = Some(pages);
+            document.generator = generator;
+            if is_truncated(bytes) {
+                document.warnings.push(
+                    "the PDF ends before its end-of-file marker, so some text may be missing"
+                        .into(),
+                );
+            }
+            Ok(document)
+        }
         Outcome::Encrypted => Err(Error::Damaged {
             path: source.display.clone(),
             format: "PDF",
@@ -99,7 +115,13 @@ fn read_pages(bytes: Vec<u8>) -> Outcome {
     }
     match first_error {
         Some(error) if text.is_empty() => Outcome::Failed(error),
-        _ => Outcome::Text { pages, text },
+        _ => Outcome::Text {
+            pages,
+            generator: document
+                .document_producer()
+                .or_else(|| document.document_creator()),
+            text,
+        },
     }
 }
 

@@ -49,11 +49,10 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 pub fn extract(text: &str) -> Document {
-    Document {
-        format: Format::Text,
-        pages: None,
-        lines: split_lines(text).map(TextLine::plain).collect(),
-    }
+    Document::new(
+        Format::Text,
+        split_lines(text).map(TextLine::plain).collect(),
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{Report, evidence_kind, formula, group_by_line};
-use crate::analysis::{Analysis, Part, Status};
+use crate::analysis::{Analysis, Gap, Part, Status};
 use crate::matching::Evidence;
 use crate::profile::Category;
 use crate::resume::Section;
@@ -29,8 +29,11 @@ struct JsonReport<'a> {
 #[derive(Serialize)]
 struct JsonDocument<'a> {
     format: &'a crate::extract::Format,
+    generator: Option<&'a str>,
     pages: Option<usize>,
     lines: usize,
+    characters: usize,
+    warnings: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -76,6 +79,9 @@ struct JsonSkill<'a> {
     status: Status,
     weight: f64,
     reason: Option<&'a str>,
+    years: Option<f64>,
+    last_used: Option<u16>,
+    stale: bool,
     evidence: Vec<JsonEvidence<'a>>,
 }
 
@@ -112,6 +118,7 @@ struct JsonFocus<'a> {
     skill_id: &'a str,
     name: &'a str,
     status: Status,
+    gap: Gap,
     weight: f64,
     priority: f64,
     next_step: &'a str,
@@ -140,8 +147,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         file: &report.document.file,
         document: JsonDocument {
             format: &report.document.format,
+            generator: report.document.generator.as_deref(),
             pages: report.document.pages,
             lines: report.document.lines,
+            characters: report.document.characters,
+            warnings: &report.document.warnings,
         },
         role: JsonRole {
             id: &analysis.role_id,
@@ -167,6 +177,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 status: skill.status,
                 weight: skill.weight,
                 reason: skill.reason.as_deref(),
+                years: skill.usage.map(|u| u.years),
+                last_used: skill.usage.map(|u| u.last_used),
+                stale: skill.usage.is_some_and(|u| u.stale),
                 evidence: json_evidence(&skill.evidence),
             })
             .collect(),
@@ -180,6 +193,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 skill_id: &focus.skill_id,
                 name: &focus.name,
                 status: focus.status,
+                gap: focus.gap,
                 weight: focus.weight,
                 priority: focus.priority,
                 next_step: &focus.next_step,

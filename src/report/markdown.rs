@@ -2,7 +2,10 @@
 
 use std::io::Write;
 
-use super::{Report, describe_document, evidence_line, explanations, formula, group_by_line};
+use super::{
+    Report, describe_document, evidence_line, explanations, formula, group_by_line,
+    status_with_usage,
+};
 
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let analysis = report.analysis;
@@ -20,6 +23,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         score.percent, score.technical.percent, score.soft.percent
     )?;
     writeln!(out, "Computed as the {}.\n", formula(report))?;
+    if !report.document.warnings.is_empty() {
+        writeln!(
+            out,
+            "> Note on the text: {}.\n",
+            escape(&report.document.warnings.join("; "))
+        )?;
+    }
 
     writeln!(out, "## Skills\n")?;
     writeln!(out, "| Skill | Category | Status | Evidence |")?;
@@ -38,7 +48,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             "| {} | {} | {} | {} |",
             escape(&skill.name),
             skill.category.as_str(),
-            skill.status.as_str(),
+            status_with_usage(skill).replace('\n', "<br>"),
             if cells.is_empty() {
                 "–".to_string()
             } else {
@@ -68,7 +78,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             "{}. **{}** ({}, weight {}, priority {}): {}",
             rank + 1,
             area.name,
-            area.status.as_str(),
+            area.gap.as_str(),
             area.weight,
             area.priority,
             area.next_step

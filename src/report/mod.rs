@@ -7,7 +7,7 @@ mod table;
 
 use std::io::Write;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, SkillVerdict};
 use crate::extract::Format;
 use crate::matching::{Evidence, Shows};
 
@@ -30,6 +30,23 @@ pub struct DocumentInfo {
     pub format: Format,
     pub pages: Option<usize>,
     pub lines: usize,
+    pub characters: usize,
+    pub generator: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+impl DocumentInfo {
+    pub fn new(file: String, document: &crate::extract::Document) -> Self {
+        DocumentInfo {
+            file,
+            format: document.format,
+            pages: document.pages,
+            lines: document.lines.len(),
+            characters: document.word_characters(),
+            generator: document.generator.clone(),
+            warnings: document.warnings.clone(),
+        }
+    }
 }
 
 /// Everything a report shows.
@@ -67,7 +84,31 @@ fn describe_document(document: &DocumentInfo) -> String {
         Some(n) => format!(", {n} pages"),
         None => String::new(),
     };
-    format!("{}{}, {} lines", document.format, pages, document.lines)
+    let generator = document
+        .generator
+        .as_ref()
+        .map(|g| format!(", made by {g}"))
+        .unwrap_or_default();
+    format!(
+        "{}{}, {} lines{generator}",
+        document.format, pages, document.lines
+    )
+}
+
+/// "aligned", or "aligned, 6.5 years, last 2026" when dated jobs show it, with "stale" if so.
+fn status_with_usage(skill: &SkillVerdict) -> String {
+    match skill.usage {
+        None => skill.status.as_str().to_string(),
+        Some(usage) => {
+            let stale = if usage.stale { ", stale" } else { "" };
+            format!(
+                "{}\n{} yrs, last {}{stale}",
+                skill.status.as_str(),
+                usage.years,
+                usage.last_used
+            )
+        }
+    }
 }
 
 /// The evidence of one line of one kind: a line that names AWS, EC2 and S3 is one line of evidence.

@@ -4,8 +4,12 @@ use std::io::Write;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::{Report, describe_document, evidence_line, explanations, formula, group_by_line};
+use super::{
+    Report, describe_document, evidence_line, explanations, formula, group_by_line,
+    status_with_usage,
+};
 use crate::analysis::Status;
+use crate::matching::Shows;
 
 /// Width when the output is not a terminal (a pipe or a file).
 const DEFAULT_WIDTH: u16 = 100;
@@ -22,6 +26,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         describe_document(report.document)
     )?;
     writeln!(out, "{}", skills_table(report))?;
+    if !report.document.warnings.is_empty() {
+        writeln!(
+            out,
+            "Note on the text: {}.",
+            report.document.warnings.join("; ")
+        )?;
+    }
     if report.explain {
         writeln!(out, "\nHow each verdict was reached:")?;
         for (verdict, lines) in explanations(report) {
@@ -54,7 +65,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 "  {}. {} ({}, weight {}): {}",
                 rank + 1,
                 area.name,
-                area.status.as_str(),
+                area.gap.as_str(),
                 area.weight,
                 area.next_step
             )?;
@@ -94,7 +105,14 @@ fn skills_table(report: &Report) -> Table {
         table.set_width(DEFAULT_WIDTH);
     }
     for skill in &report.analysis.skills {
-        let groups = group_by_line(&skill.evidence);
+        // An aligned skill is shown by its own terms; related evidence would only repeat lines.
+        let shown: Vec<_> = skill
+            .evidence
+            .iter()
+            .filter(|e| skill.status != Status::Aligned || !matches!(e.shows, Shows::Related(_)))
+            .cloned()
+            .collect();
+        let groups = group_by_line(&shown);
         let mut lines: Vec<String> = groups
             .iter()
             .take(EVIDENCE_PER_SKILL)
@@ -114,7 +132,7 @@ fn skills_table(report: &Report) -> Table {
         }
         table.add_row([
             skill.name.clone(),
-            skill.status.as_str().to_string(),
+            status_with_usage(skill),
             lines.join("\n"),
         ]);
     }

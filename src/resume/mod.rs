@@ -3,6 +3,10 @@
 //! Sections are found by their headings, in English and in the languages whose resumes still
 //! name their tools in English (German, French, Spanish, Portuguese, Russian).
 
+mod dates;
+
+pub use dates::{End, Period, YearMonth, find_period};
+
 use crate::extract::Document;
 use crate::normalize::normalize;
 
@@ -45,6 +49,8 @@ pub struct Line {
     pub text: String,
     pub section: Section,
     pub is_heading: bool,
+    /// When the job this line belongs to was held, if its dates could be read.
+    pub period: Option<Period>,
 }
 
 #[derive(Debug, Clone)]
@@ -192,10 +198,65 @@ pub fn parse(document: &Document) -> Resume {
                 text: line.text.clone(),
                 section: inline_label(&line.text).unwrap_or(section),
                 is_heading: heading.is_some(),
+                period: None,
             }
         })
         .collect();
-    Resume { lines }
+    let mut resume = Resume { lines };
+    assign_periods(&mut resume.lines);
+    resume
+}
+
+/// Lines of a short job header ("Senior Engineer" / "Acme Ltd" above a bare date line).
+const JOB_HEADER_LINES: usize = 2;
+/// Words a line may have and still be a bare date line or a job header line.
+const HEADER_WORDS: usize = 12;
+
+/// Gives each experience line the period of its job: the dates on or above it. A bare date line
+/// also claims the short title lines just above it. Dates stacked in a column (a PDF with a date
+/// rail) cannot be matched to their jobs, so they are not used.
+fn assign_periods(lines: &mut [Line]) {
+    let mut current: Option<Period> = None;
+    for index in 0..lines.len() {
+        if lines[index].section != Section::Experience || lines[index].is_heading {
+            current = None;
+            continue;
+        }
+        if let Some(period) = find_period(&lines[index].text) {
+            current = (!next_is_date(lines, index)).then_some(period);
+            if current.is_some() && is_bare(&lines[index].text) {
+                claim_header_lines(lines, index, period);
+            }
+        }
+        lines[index].period = current;
+    }
+}
+
+fn next_is_date(lines: &[Line], index: usize) -> bool {
+    lines[index + 1..]
+        .iter()
+        .find(|l| !l.text.trim().is_empty())
+        .is_some_and(|l| find_period(&l.text).is_some())
+}
+
+fn is_bare(text: &str) -> bool {
+    dates::words_besides_dates(text) <= 1
+}
+
+fn claim_header_lines(lines: &mut [Line], index: usize, period: Period) {
+    let above = lines[..index]
+        .iter_mut()
+        .rev()
+        .filter(|l| !l.text.trim().is_empty())
+        .take(JOB_HEADER_LINES);
+    for line in above {
+        let short = line.text.split_whitespace().count() <= HEADER_WORDS;
+        let dated = find_period(&line.text).is_some();
+        if line.section != Section::Experience || line.is_heading || !short || dated {
+            break;
+        }
+        line.period = Some(period);
+    }
 }
 
 /// The section a heading line opens, if the line is a heading.
@@ -250,11 +311,7 @@ mod tests {
     use crate::extract::{Format, TextLine};
 
     fn sections(text: &str) -> Vec<Section> {
-        let document = Document {
-            format: Format::Text,
-            pages: None,
-            lines: text.lines().map(TextLine::plain).collect(),
-        };
+        let document = Document::new(Format::Text, text.lines().map(TextLine::plain).collect());
         parse(&document).lines.iter().map(|l| l.section).collect()
     }
 
@@ -287,6 +344,43 @@ mod tests {
                 "SUMMARY\nSenior Systems Administrator\nI led the project to move our skills matrix"
             ),
             [Summary, Summary, Summary]
+        );
+    }
+
+    fn periods(text: &str) -> Vec<Option<u16>> {
+        let document = Document::new(Format::Text, text.lines().map(TextLine::plain).collect());
+        parse(&document)
+            .lines
+            .iter()
+            .map(|l| l.period.map(|p| p.start.year))
+            .collect()
+    }
+
+    #[test]
+    fn experience_lines_take_their_jobs_dates() {
+        let text = "EXPERIENCE\nSenior Engineer\nAcme Ltd\n2019 - present\nRan Linux\nEngineer, Bolt plc, 2015 - 2019\nRan Windows\nEDUCATION\nBSc, 2014 - 2015";
+        assert_eq!(
+            periods(text),
+            [
+                None,
+                Some(2019),
+                Some(2019),
+                Some(2019),
+                Some(2019),
+                Some(2015),
+                Some(2015),
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_column_of_dates_is_not_guessed_at() {
+        let text = "EXPERIENCE\n2019 - present\n2015 - 2019\nNurse\nRan wards";
+        assert_eq!(
+            periods(text),
+            [None, None, Some(2015), Some(2015), Some(2015)]
         );
     }
 

@@ -25,7 +25,10 @@ fn bench_extract(c: &mut Criterion) {
         let source = Source::file(Path::new(path));
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(*path, |b| {
-            b.iter(|| extract::extract_bytes(black_box(&bytes), &source).expect("fixture reads"))
+            b.iter(|| {
+                extract::extract_bytes(black_box(&bytes), &source, &Default::default())
+                    .expect("fixture reads")
+            })
         });
     }
     group.finish();
@@ -33,8 +36,8 @@ fn bench_extract(c: &mut Criterion) {
 
 fn bench_stages(c: &mut Criterion) {
     let profile = profile::resolve("infrastructure-engineer").expect("built-in role loads");
-    let document =
-        extract::extract_path(Path::new("examples/resume.md"), 1 << 20).expect("example reads");
+    let document = extract::extract_path(Path::new("examples/resume.md"), &Default::default())
+        .expect("example reads");
     let parsed = resume::parse(&document);
     let matcher = Matcher::new(&profile);
     let matches = matcher.find(&parsed);

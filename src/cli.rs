@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::analysis::DEFAULT_FOCUS_AREAS;
-use crate::extract::DEFAULT_MAX_BYTES;
+use crate::extract::worker::Parser as DocumentParser;
+use crate::extract::{self, DEFAULT_MAX_BYTES};
 use crate::report::OutputFormat;
 use crate::resume::YearMonth;
 
@@ -40,6 +41,13 @@ pub enum Command {
   skillgap roles")]
     Roles,
 
+    /// Runs one document parser for a parent skillgap process (internal).
+    #[command(name = "__extract-worker", hide = true)]
+    ExtractWorker {
+        #[arg(value_enum)]
+        parser: DocumentParser,
+    },
+
     /// Print the text of a resume exactly as the matcher reads it.
     #[command(after_help = "Examples:
   skillgap text resume.pdf
@@ -56,6 +64,17 @@ pub struct InputArgs {
     /// Refuse input files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+}
+
+impl InputArgs {
+    /// Reading options: the size limit, and PDF and DOCX parsers isolated in a worker process
+    /// of this same executable.
+    pub fn extract_options(&self) -> extract::Options {
+        extract::Options {
+            max_bytes: self.max_bytes,
+            worker: std::env::current_exe().ok(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -33,13 +33,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitStatus> {
         Command::Analyze(args) => analyze_command(&args, out),
         Command::Roles => roles_command(out),
         Command::Text(args) => text_command(&args, out),
+        Command::ExtractWorker { parser } => {
+            extract::worker::serve(parser, &mut std::io::stdin().lock(), out).map_err(Error::Output)
+        }
     }
     .map(|()| ExitStatus::Success)
 }
 
 fn analyze_command(args: &AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
     let profile = profile::resolve(&args.role)?;
-    let document = extract::extract_path(&args.input.file, args.input.max_bytes)?;
+    let document = extract::extract_path(&args.input.file, &args.input.extract_options())?;
     let today = args.as_of.unwrap_or_else(resume::YearMonth::today);
     let analysis = analyze_document(&document, &profile, today);
     let info = DocumentInfo::new(args.input.file.display().to_string(), &document);
@@ -67,7 +70,7 @@ pub fn analyze_document(
 
 /// Reads and analyzes one file as of now: the library's entry point for tests and benches.
 pub fn analyze_file(path: &Path, profile: &Profile) -> Result<analysis::Analysis> {
-    let document = extract::extract_path(path, extract::DEFAULT_MAX_BYTES)?;
+    let document = extract::extract_path(path, &extract::Options::default())?;
     Ok(analyze_document(
         &document,
         profile,
@@ -98,7 +101,7 @@ fn roles_command(out: &mut dyn Write) -> Result<()> {
 }
 
 fn text_command(args: &TextArgs, out: &mut dyn Write) -> Result<()> {
-    let document = extract::extract_path(&args.input.file, args.input.max_bytes)?;
+    let document = extract::extract_path(&args.input.file, &args.input.extract_options())?;
     let width = document.lines.len().to_string().len();
     let mut text = String::new();
     for (index, line) in document.lines.iter().enumerate() {

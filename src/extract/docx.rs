@@ -9,8 +9,8 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::guard;
-use super::{Document, Format, Source, TextLine};
+use super::worker::{self, Parser};
+use super::{Document, Format, Options, Source, TextLine};
 use crate::error::{Error, Result};
 
 /// The most XML we inflate from one package; real resumes need well under 2 MB.
@@ -19,22 +19,27 @@ const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
 const ADVICE: &str =
     "open it in Word or LibreOffice and save it again as .docx, or export it as PDF";
 
-pub fn extract(bytes: &[u8], source: &Source) -> Result<Document> {
-    let owned = bytes.to_vec();
-    let (lines, generator) = guard::contain(move || read_package(&owned))
-        .unwrap_or_else(|failure| Err(failure.to_string()))
-        .map_err(|detail| Error::Damaged {
-            path: source.display.clone(),
-            format: "DOCX",
-            detail,
-            advice: ADVICE,
-        })?;
+/// What the reader made of a DOCX: its lines and generator, or why it could not read it.
+pub type Outcome = Result<(Vec<TextLine>, Option<String>), String>;
+
+pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Document> {
+    let outcome = match worker::parse(Parser::Docx, bytes, options) {
+        Ok(worker::Parsed::Docx(outcome)) => outcome,
+        Ok(worker::Parsed::Pdf(_)) => Err("the reader answered for another format".into()),
+        Err(failure) => Err(failure.to_string()),
+    };
+    let (lines, generator) = outcome.map_err(|detail| Error::Damaged {
+        path: source.display.clone(),
+        format: "DOCX",
+        detail,
+        advice: ADVICE,
+    })?;
     let mut document = Document::new(Format::Docx, lines);
     document.generator = generator;
     Ok(document)
 }
 
-fn read_package(bytes: &[u8]) -> Result<(Vec<TextLine>, Option<String>), String> {
+pub fn read_package(bytes: &[u8]) -> Outcome {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("it is not a valid zip archive, so not a DOCX ({e})"))?;
     let names: Vec<String> = archive

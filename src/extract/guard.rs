@@ -19,6 +19,8 @@ pub const PARSER_TIME_BUDGET: Duration = Duration::from_secs(20);
 #[derive(Debug, PartialEq, Eq)]
 pub enum Failure {
     Panicked(String),
+    /// The worker process running the parser died (a signal, or an exit without an answer).
+    Crashed(String),
     TimedOut,
     NoThread,
 }
@@ -27,6 +29,7 @@ impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Failure::Panicked(message) => write!(f, "the parser failed on it: {message}"),
+            Failure::Crashed(how) => write!(f, "it crashed the parser ({how})"),
             Failure::TimedOut => write!(
                 f,
                 "reading it took longer than {} seconds",

@@ -10,6 +10,7 @@ mod guard;
 mod markdown;
 mod pdf;
 mod text;
+pub mod worker;
 
 use std::fmt;
 use std::io::Read;
@@ -19,6 +20,25 @@ use crate::error::{Error, Result};
 
 /// Files larger than this are refused before parsing (a resume is rarely over 5 MB).
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
+
+/// How to read input: the size limit, and where parsers of untrusted formats run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub max_bytes: u64,
+    /// The executable to run PDF and DOCX parsers in, as a child process with limits on memory,
+    /// CPU and time, so that even a crash the parser cannot catch (a stack overflow, memory
+    /// exhausted) ends in a clean error. `None` parses in this process, behind the panic guard.
+    pub worker: Option<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_bytes: DEFAULT_MAX_BYTES,
+            worker: None,
+        }
+    }
+}
 
 /// The kinds of document skillgap reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -42,7 +62,7 @@ impl fmt::Display for Format {
 }
 
 /// One line of extracted text. Its number is its index in [`Document::lines`] plus one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TextLine {
     pub text: String,
     /// The source marked it as a heading (Markdown `#`, a DOCX heading style).
@@ -118,7 +138,8 @@ impl Source {
 }
 
 /// Reads a file (or standard input for `-`) and extracts its text.
-pub fn extract_path(path: &Path, max_bytes: u64) -> Result<Document> {
+pub fn extract_path(path: &Path, options: &Options) -> Result<Document> {
+    let max_bytes = options.max_bytes;
     let (bytes, source) = if path == Path::new("-") {
         (
             read_limited(std::io::stdin().lock(), max_bytes, &Source::stdin())?,
@@ -136,7 +157,7 @@ pub fn extract_path(path: &Path, max_bytes: u64) -> Result<Document> {
         }
         (read_limited(file, max_bytes, &source)?, source)
     };
-    extract_bytes(&bytes, &source)
+    extract_bytes(&bytes, &source, options)
 }
 
 fn cannot_read(path: &Path, source: std::io::Error) -> Error {
@@ -164,11 +185,11 @@ fn read_limited(reader: impl Read, max_bytes: u64, source: &Source) -> Result<Ve
 }
 
 /// Extracts the text of a document held in memory.
-pub fn extract_bytes(bytes: &[u8], source: &Source) -> Result<Document> {
+pub fn extract_bytes(bytes: &[u8], source: &Source, options: &Options) -> Result<Document> {
     let kind = sniff(bytes, source.extension.as_deref());
     let mut document = match kind {
-        Kind::Pdf => pdf::extract(bytes, source)?,
-        Kind::Docx => docx::extract(bytes, source)?,
+        Kind::Pdf => pdf::extract(bytes, source, options)?,
+        Kind::Docx => docx::extract(bytes, source, options)?,
         Kind::Markdown => markdown::extract(&text::decode(bytes, source)?),
         Kind::Text => text::extract(&text::decode(bytes, source)?),
         Kind::Refused(detail) => {
@@ -334,6 +355,7 @@ mod tests {
         let doc = extract_bytes(
             b"Jane Doe\n\nLinux administrator since 2015\n",
             &source(None),
+            &Options::default(),
         )
         .unwrap();
         assert_eq!(doc.format, Format::Text);
@@ -342,7 +364,7 @@ mod tests {
 
     #[test]
     fn empty_input_is_no_text() {
-        let err = extract_bytes(b"", &source(Some("txt"))).unwrap_err();
+        let err = extract_bytes(b"", &source(Some("txt")), &Options::default()).unwrap_err();
         assert!(matches!(err, Error::NoText { .. }));
         assert!(err.to_string().contains("the file is empty"));
     }
@@ -351,7 +373,7 @@ mod tests {
     fn legacy_doc_renamed_to_docx_is_refused_with_advice() {
         let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
         bytes.resize(4096, 0);
-        let err = extract_bytes(&bytes, &source(Some("docx"))).unwrap_err();
+        let err = extract_bytes(&bytes, &source(Some("docx")), &Options::default()).unwrap_err();
         assert!(err.to_string().contains("legacy Word 97-2003 .doc"));
         assert_eq!(err.exit_status().code(), 4);
     }
@@ -360,15 +382,19 @@ mod tests {
     fn binary_without_extension_is_refused() {
         let bytes: Vec<u8> = (0..=255u8).cycle().take(2000).collect();
         assert!(matches!(
-            extract_bytes(&bytes, &source(None)).unwrap_err(),
+            extract_bytes(&bytes, &source(None), &Options::default()).unwrap_err(),
             Error::Unsupported { .. }
         ));
     }
 
     #[test]
     fn pdf_extension_without_pdf_content_is_damaged() {
-        let err =
-            extract_bytes(b"hello there, this is no PDF at all", &source(Some("pdf"))).unwrap_err();
+        let err = extract_bytes(
+            b"hello there, this is no PDF at all",
+            &source(Some("pdf")),
+            &Options::default(),
+        )
+        .unwrap_err();
         assert!(matches!(err, Error::Damaged { .. }), "{err}");
     }
 

@@ -3,8 +3,8 @@
 
 use pdf_oxide::document::PdfDocument;
 
-use super::guard;
-use super::{Document, Format, Source, TextLine};
+use super::worker::{self, Parser};
+use super::{Document, Format, Options, Source, TextLine};
 use crate::error::{Error, Result};
 
 /// More pages than any resume has; a hostile file can claim millions.
@@ -12,7 +12,9 @@ const MAX_PAGES: usize = 200;
 
 const ADVICE: &str = "export it again as PDF from the program that made it, or save it as DOCX";
 
-enum Outcome {
+/// What the parser made of a PDF; it crosses the boundary of the worker process as JSON.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub enum Outcome {
     Text {
         pages: usize,
         text: Vec<String>,
@@ -23,10 +25,14 @@ enum Outcome {
     Failed(String),
 }
 
-pub fn extract(bytes: &[u8], source: &Source) -> Result<Document> {
-    let owned = bytes.to_vec();
-    let outcome = guard::contain(move || read_pages(owned))
-        .unwrap_or_else(|failure| Outcome::Failed(failure.to_string()));
+pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Document> {
+    let outcome = match worker::parse(Parser::Pdf, bytes, options) {
+        Ok(worker::Parsed::Pdf(outcome)) => outcome,
+        Ok(worker::Parsed::Docx(_)) => {
+            Outcome::Failed("the parser answered for another format".into())
+        }
+        Err(failure) => Outcome::Failed(failure.to_string()),
+    };
     match outcome {
         Outcome::Text { text, .. }
             if is_truncated(bytes) && text.iter().all(|t| t.trim().is_empty()) =>
@@ -89,7 +95,7 @@ fn is_truncated(bytes: &[u8]) -> bool {
     !tail.windows(5).any(|w| w == b"%%EOF")
 }
 
-fn read_pages(bytes: Vec<u8>) -> Outcome {
+pub fn read_pages(bytes: Vec<u8>) -> Outcome {
     let document = match PdfDocument::from_bytes(bytes) {
         Ok(document) => document,
         Err(e) => return Outcome::Failed(one_line(&e.to_string())),

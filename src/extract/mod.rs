@@ -7,6 +7,7 @@
 mod clean;
 mod docx;
 mod guard;
+mod json_resume;
 mod markdown;
 mod pdf;
 mod text;
@@ -48,6 +49,8 @@ pub enum Format {
     Docx,
     Markdown,
     Text,
+    #[serde(rename = "json-resume")]
+    JsonResume,
 }
 
 impl fmt::Display for Format {
@@ -57,6 +60,7 @@ impl fmt::Display for Format {
             Format::Docx => "DOCX",
             Format::Markdown => "Markdown",
             Format::Text => "text",
+            Format::JsonResume => "JSON Resume",
         })
     }
 }
@@ -187,18 +191,27 @@ fn read_limited(reader: impl Read, max_bytes: u64, source: &Source) -> Result<Ve
 /// Extracts the text of a document held in memory.
 pub fn extract_bytes(bytes: &[u8], source: &Source, options: &Options) -> Result<Document> {
     let kind = sniff(bytes, source.extension.as_deref());
-    let mut document = match kind {
-        Kind::Pdf => pdf::extract(bytes, source, options)?,
-        Kind::Docx => docx::extract(bytes, source, options)?,
-        Kind::Markdown => markdown::extract(&text::decode(bytes, source)?),
-        Kind::Text => text::extract(&text::decode(bytes, source)?),
-        Kind::Refused(detail) => {
-            return Err(Error::Unsupported {
-                path: source.display.clone(),
-                detail,
-            });
-        }
-    };
+    let mut document =
+        match kind {
+            Kind::Pdf => pdf::extract(bytes, source, options)?,
+            Kind::Docx => docx::extract(bytes, source, options)?,
+            Kind::Markdown => markdown::extract(&text::decode(bytes, source)?),
+            Kind::Text => text::extract(&text::decode(bytes, source)?),
+            Kind::JsonResume => json_resume::extract(&text::decode(bytes, source)?).map_err(
+                |detail| Error::Damaged {
+                    path: source.display.clone(),
+                    format: "JSON Resume",
+                    detail,
+                    advice: "check it with a JSON validator, or export the resume as PDF or DOCX",
+                },
+            )?,
+            Kind::Refused(detail) => {
+                return Err(Error::Unsupported {
+                    path: source.display.clone(),
+                    detail,
+                });
+            }
+        };
     let repairs = clean::repair_lines(&mut document.lines);
     ensure_text(&document, &repairs, source)?;
     document.warnings.extend(repairs.warnings());
@@ -273,6 +286,7 @@ enum Kind {
     Docx,
     Markdown,
     Text,
+    JsonResume,
     Refused(String),
 }
 
@@ -292,6 +306,8 @@ fn sniff(bytes: &[u8], extension: Option<&str>) -> Kind {
         Some("pdf") => Kind::Pdf,
         Some("docx") => Kind::Docx,
         Some("md" | "markdown") => Kind::Markdown,
+        Some("json") => Kind::JsonResume,
+        _ if json_resume::looks_like_json_resume(bytes) => Kind::JsonResume,
         _ if text::looks_binary(bytes) => {
             Kind::Refused(
                 "the file is binary data, not a resume document; save the resume as PDF, DOCX, Markdown or plain text"

@@ -119,10 +119,9 @@ fn skills_table(report: &Report) -> Table {
             .map(|group| evidence_line(group, 60))
             .collect();
         if groups.len() > EVIDENCE_PER_SKILL {
-            lines.push(format!(
-                "(+{} more lines)",
-                groups.len() - EVIDENCE_PER_SKILL
-            ));
+            let more = groups.len() - EVIDENCE_PER_SKILL;
+            let plural = if more == 1 { "" } else { "s" };
+            lines.push(format!("(+{more} more line{plural})"));
         }
         if let Some(reason) = &skill.reason {
             lines.push(format!("partial: {reason}"));

@@ -68,6 +68,7 @@ fn bench_stages(c: &mut Criterion) {
             role_origin: &profile.origin,
             top: 5,
             explain: false,
+            color: false,
         };
         c.bench_function(&format!("report/{format:?}"), |b| {
             b.iter(|| {

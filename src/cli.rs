@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::analysis::DEFAULT_FOCUS_AREAS;
 use crate::extract::worker::Parser as DocumentParser;
 use crate::extract::{self, DEFAULT_MAX_BYTES};
+use crate::profile::DiagnosticFormat;
 use crate::report::OutputFormat;
 use crate::resume::YearMonth;
 
@@ -41,6 +42,26 @@ pub enum Command {
   skillgap roles")]
     Roles,
 
+    /// Show a built-in role profile, to start a new one from it.
+    #[command(subcommand)]
+    Role(RoleCommand),
+
+    /// Check role profiles: every problem of every file, each with its line and column.
+    ///
+    /// Folders are searched for *.yaml and *.yml files. Exits 0 when no file has errors
+    /// (warnings are allowed), 1 when one has, and 3 when a path cannot be read.
+    #[command(after_help = "Examples:
+  skillgap validate roles/
+  skillgap validate my-role.yaml
+  skillgap validate --format github roles/       # annotations in a GitHub Actions run
+  skillgap validate --format json roles/ | jq '.diagnostics[].message'")]
+    Validate(ValidateArgs),
+
+    /// Print the JSON Schema of the role profile format, for editors that check YAML as you type.
+    #[command(after_help = "Example:
+  skillgap schema role > role-profile.schema.json")]
+    Schema(SchemaArgs),
+
     /// Runs one document parser for a parent skillgap process (internal).
     #[command(name = "__extract-worker", hide = true)]
     ExtractWorker {
@@ -55,6 +76,42 @@ pub enum Command {
     Text(TextArgs),
 }
 
+#[derive(Debug, Subcommand)]
+pub enum RoleCommand {
+    /// Print a built-in role profile exactly as it is written (YAML).
+    #[command(after_help = "Example:
+  skillgap role show infrastructure-engineer > my-role.yaml")]
+    Show {
+        /// The built-in role's id (see `skillgap roles`).
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Role profile files, or folders to search for them.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print the problems found.
+    #[arg(short, long, value_enum, default_value_t = DiagnosticFormat::Text)]
+    pub format: DiagnosticFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The format whose schema to print.
+    #[arg(value_enum)]
+    pub format: SchemaFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaFormat {
+    /// A role profile (roles/*.yaml).
+    Role,
+}
+
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// The resume: PDF, DOCX, Markdown or plain text (`-` reads text from standard input).
@@ -64,6 +121,28 @@ pub struct InputArgs {
     /// Refuse input files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to standard output.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
 }
 
 impl InputArgs {
@@ -98,6 +177,10 @@ pub struct AnalyzeArgs {
     /// How many focus areas to list.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_FOCUS_AREAS)]
     pub top: usize,
+
+    /// When to colour the table: auto colours only a terminal, and honours NO_COLOR.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 
     /// Count jobs held "to present" up to this month (YYYY-MM) instead of the current month.
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]

@@ -21,7 +21,9 @@ pub mod resume;
 use std::io::Write;
 use std::path::Path;
 
-use crate::cli::{AnalyzeArgs, Cli, Command, TextArgs};
+use crate::cli::{
+    AnalyzeArgs, Cli, Command, RoleCommand, SchemaArgs, SchemaFormat, TextArgs, ValidateArgs,
+};
 pub use crate::error::{Error, ExitStatus, Result};
 use crate::extract::Document;
 use crate::profile::Profile;
@@ -32,6 +34,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitStatus> {
     match cli.command {
         Command::Analyze(args) => analyze_command(&args, out),
         Command::Roles => roles_command(out),
+        Command::Role(RoleCommand::Show { id }) => role_show_command(&id, out),
+        Command::Validate(args) => return validate_command(&args, out),
+        Command::Schema(args) => schema_command(&args, out),
         Command::Text(args) => text_command(&args, out),
         Command::ExtractWorker { parser } => {
             extract::worker::serve(parser, &mut std::io::stdin().lock(), out).map_err(Error::Output)
@@ -52,6 +57,7 @@ fn analyze_command(args: &AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
         role_origin: &profile.origin,
         top: args.top,
         explain: args.explain,
+        color: args.color.enabled(),
     };
     write_report(&report, args.format, out)
 }
@@ -98,6 +104,33 @@ fn roles_command(out: &mut dyn Write) -> Result<()> {
         ));
     }
     out.write_all(text.as_bytes()).map_err(Error::Output)
+}
+
+/// Prints a built-in profile verbatim, comments and all, as a start for a new one.
+fn role_show_command(id: &str, out: &mut dyn Write) -> Result<()> {
+    let yaml = profile::builtin_source(id).ok_or_else(|| profile::unknown_role(id))?;
+    out.write_all(yaml.as_bytes()).map_err(Error::Output)
+}
+
+/// Checks profiles; problems found are the command's result (exit 1), not a failure of it.
+fn validate_command(args: &ValidateArgs, out: &mut dyn Write) -> Result<ExitStatus> {
+    let outcome = profile::validate_paths(&args.paths)?;
+    out.write_all(outcome.render(args.format).as_bytes())
+        .map_err(Error::Output)?;
+    Ok(if outcome.errors() > 0 {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    })
+}
+
+fn schema_command(args: &SchemaArgs, out: &mut dyn Write) -> Result<()> {
+    let schema = match args.format {
+        SchemaFormat::Role => profile::json_schema(),
+    };
+    out.write_all(schema.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(Error::Output)
 }
 
 fn text_command(args: &TextArgs, out: &mut dyn Write) -> Result<()> {

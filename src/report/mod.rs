@@ -59,6 +59,8 @@ pub struct Report<'a> {
     pub top: usize,
     /// Add every accepted and rejected candidate match, with the rule that decided.
     pub explain: bool,
+    /// Colour the table's statuses (only ever asked for a terminal, or with --color always).
+    pub color: bool,
 }
 
 pub fn render(report: &Report, format: OutputFormat, out: &mut dyn Write) -> std::io::Result<()> {

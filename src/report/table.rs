@@ -2,7 +2,10 @@
 
 use std::io::Write;
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{
+    Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+    presets::UTF8_FULL_CONDENSED,
+};
 
 use super::{
     Report, describe_document, evidence_line, explanations, formula, group_by_line,
@@ -95,14 +98,33 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
+fn status_color(skill: &crate::analysis::SkillVerdict) -> Color {
+    match skill.status {
+        Status::Aligned if skill.usage.is_some_and(|u| u.stale) => Color::Yellow,
+        Status::Aligned => Color::Green,
+        Status::Partial => Color::Yellow,
+        Status::Missing => Color::Red,
+    }
+}
+
 fn skills_table(report: &Report) -> Table {
     let mut table = Table::new();
+    let width = table.width().unwrap_or(DEFAULT_WIDTH);
+    // Styling follows the caller's colour choice, not comfy-table's own terminal check.
+    if report.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
         .set_header(["Skill", "Status", "Evidence"]);
-    if table.width().is_none() {
-        table.set_width(DEFAULT_WIDTH);
+    for (column, widest) in [(0, 36), (1, 20)] {
+        if let Some(column) = table.column_mut(column) {
+            column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(widest)));
+        }
     }
     for skill in &report.analysis.skills {
         // An aligned skill is shown by its own terms; related evidence would only repeat lines.
@@ -129,10 +151,18 @@ fn skills_table(report: &Report) -> Table {
         if skill.status == Status::Missing {
             lines.push("no evidence found".to_string());
         }
-        table.add_row([
-            skill.name.clone(),
-            status_with_usage(skill),
-            lines.join("\n"),
+        let status = Cell::new(status_with_usage(skill));
+        let status = if report.color {
+            status
+                .fg(status_color(skill))
+                .add_attribute(Attribute::Bold)
+        } else {
+            status
+        };
+        table.add_row(vec![
+            Cell::new(&skill.name),
+            status,
+            Cell::new(lines.join("\n")),
         ]);
     }
     table

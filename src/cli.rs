@@ -33,6 +33,7 @@ pub enum Command {
   skillgap analyze resume.pdf
   skillgap analyze resume.docx --format markdown > gap.md
   skillgap analyze resume.pdf --explain
+  skillgap analyze resume.pdf --format html -o report.html
   skillgap analyze resume.txt --role ./roles/my-role.yaml --format json
   cat resume.txt | skillgap analyze -")]
     Analyze(AnalyzeArgs),
@@ -43,7 +44,11 @@ pub enum Command {
     Roles,
 
     /// Show a built-in role profile, to start a new one from it.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:
+  skillgap role show infrastructure-engineer > my-role.yaml"
+    )]
     Role(RoleCommand),
 
     /// Check role profiles: every problem of every file, each with its line and column.
@@ -174,6 +179,10 @@ pub struct AnalyzeArgs {
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
 
+    /// Write the report to this file instead of standard output (for example report.html).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
     /// How many focus areas to list.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_FOCUS_AREAS)]
     pub top: usize,
@@ -202,6 +211,39 @@ pub struct TextArgs {
     pub line_numbers: bool,
 }
 
+/// A usage error as one line, `<what is wrong>; see '<command> --help'`, or `None` for clap's
+/// own displays (help, version, or help shown because nothing was asked) that print as they are.
+pub fn usage_error_line(error: &clap::Error) -> Option<String> {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return None;
+    }
+    let rendered = error.render().to_string();
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines
+        .next()
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error: ");
+    // "the following required arguments were not provided:" names them on the next line.
+    let what = match (first.strip_suffix(':'), lines.next()) {
+        (Some(head), Some(named)) => format!("{head}: {named}"),
+        _ => first.to_string(),
+    };
+    let command: Vec<&str> = rendered
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Usage: "))
+        .unwrap_or("skillgap")
+        .split_whitespace()
+        .take_while(|word| !word.starts_with(['[', '<', '-']))
+        .collect();
+    Some(format!("{what}; see '{} --help'", command.join(" ")))
+}
+
 fn parse_month(text: &str) -> Result<YearMonth, String> {
     YearMonth::parse_iso(text).ok_or_else(|| format!("'{text}' is not a month like 2026-11"))
 }
@@ -214,5 +256,19 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn usage_errors_fit_on_one_line() {
+        let error = Cli::try_parse_from(["skillgap", "analyze", "cv.pdf", "--colour"]).unwrap_err();
+        let line = usage_error_line(&error).unwrap();
+        assert!(
+            line.starts_with("unexpected argument '--colour' found"),
+            "{line}"
+        );
+        assert!(line.ends_with("; see 'skillgap analyze --help'"), "{line}");
+        assert!(!line.contains('\n'));
+        let help = Cli::try_parse_from(["skillgap", "--help"]).unwrap_err();
+        assert_eq!(usage_error_line(&help), None);
     }
 }

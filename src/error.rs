@@ -11,7 +11,7 @@ pub enum ExitStatus {
     Findings = 1,
     /// The command line was wrong (clap's own code).
     Usage = 2,
-    /// The input file could not be read at all (missing, a directory, no permission).
+    /// A file could not be read (missing, a directory, no permission) or the report written.
     CannotRead = 3,
     /// The input is not a supported document, or it is damaged.
     BadDocument = 4,
@@ -59,11 +59,13 @@ pub enum Error {
     },
 
     #[error(
-        "{path}: the file is {size} bytes, over the limit of {limit} bytes; pass a real resume, or raise --max-bytes"
+        "{path}: the input is {}over the limit of {limit} bytes; pass a real resume, or raise --max-bytes",
+        describe_size(*.size)
     )]
     TooLarge {
         path: PathBuf,
-        size: u64,
+        /// Known for a file; a stream is only known to be longer than the limit.
+        size: Option<u64>,
         limit: u64,
     },
 
@@ -88,6 +90,14 @@ pub enum Error {
 
     #[error("cannot write the report: {0}")]
     Output(#[source] std::io::Error),
+
+    #[error(
+        "cannot write {path}: {source}; check that its folder exists and that you may write there"
+    )]
+    CannotWrite {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl Error {
@@ -100,7 +110,7 @@ impl Error {
             Error::UnknownRole { .. }
             | Error::RoleUnreadable { .. }
             | Error::RoleInvalid { .. } => ExitStatus::BadRole,
-            Error::Output(_) => ExitStatus::CannotRead,
+            Error::Output(_) | Error::CannotWrite { .. } => ExitStatus::CannotRead,
         }
     }
 
@@ -108,6 +118,11 @@ impl Error {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
+}
+
+fn describe_size(size: Option<u64>) -> String {
+    size.map(|bytes| format!("{bytes} bytes, "))
+        .unwrap_or_default()
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

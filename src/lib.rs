@@ -59,7 +59,22 @@ fn analyze_command(args: &AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
         explain: args.explain,
         color: args.color.enabled(),
     };
-    write_report(&report, args.format, out)
+    match &args.output {
+        Some(path) => {
+            let mut file = std::fs::File::create(path).map_err(|source| Error::CannotWrite {
+                path: path.clone(),
+                source,
+            })?;
+            write_report(&report, args.format, &mut file).map_err(|error| match error {
+                Error::Output(source) => Error::CannotWrite {
+                    path: path.clone(),
+                    source,
+                },
+                other => other,
+            })
+        }
+        None => write_report(&report, args.format, out),
+    }
 }
 
 /// The whole analysis of a document already extracted: resume → matches → verdicts.

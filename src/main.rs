@@ -4,7 +4,16 @@ use clap::Parser;
 use skillgap::cli::Cli;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => match skillgap::cli::usage_error_line(&error) {
+            Some(line) => {
+                eprintln!("skillgap: error: {line}");
+                return ExitCode::from(skillgap::ExitStatus::Usage.code());
+            }
+            None => error.exit(),
+        },
+    };
     let mut stdout = std::io::stdout().lock();
     match skillgap::run(cli, &mut stdout) {
         Ok(status) => ExitCode::from(status.code()),

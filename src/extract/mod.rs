@@ -159,6 +159,13 @@ pub fn extract_path(path: &Path, options: &Options) -> Result<Document> {
                 std::io::Error::other("it is a directory, not a file"),
             ));
         }
+        if metadata.is_file() && metadata.len() > max_bytes {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                size: Some(metadata.len()),
+                limit: max_bytes,
+            });
+        }
         (read_limited(file, max_bytes, &source)?, source)
     };
     extract_bytes(&bytes, &source, options)
@@ -181,7 +188,7 @@ fn read_limited(reader: impl Read, max_bytes: u64, source: &Source) -> Result<Ve
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge {
             path: source.display.clone(),
-            size: bytes.len() as u64,
+            size: None,
             limit: max_bytes,
         });
     }

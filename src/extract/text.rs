@@ -75,7 +75,9 @@ mod tests {
     #[test]
     fn crlf_lines_lose_their_carriage_return() {
         let lines: Vec<_> = split_lines("a\r\nb\r\n").collect();
-        assert_eq!(lines, ["a", "b", ""]);
+        assert_eq!(lines, ["a", "b"]);
+        let lines: Vec<_> = split_lines("a\n\nb").collect();
+        assert_eq!(lines, ["a", "", "b"]);
     }
 
     #[test]

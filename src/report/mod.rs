@@ -1,6 +1,7 @@
 //! Stage 5: an analysis becomes a table for a person, JSON for a script, or Markdown for notes.
 //! All three read the same [`Report`]; none of them decides anything.
 
+mod html;
 mod json;
 mod markdown;
 mod table;
@@ -21,6 +22,8 @@ pub enum OutputFormat {
     Json,
     /// A Markdown document to keep or paste into notes.
     Markdown,
+    /// One self-contained HTML page with a chart (write it with -o report.html).
+    Html,
 }
 
 /// What was read, for the report's header.
@@ -68,6 +71,7 @@ pub fn render(report: &Report, format: OutputFormat, out: &mut dyn Write) -> std
         OutputFormat::Table => table::render(report, out),
         OutputFormat::Json => json::render(report, out),
         OutputFormat::Markdown => markdown::render(report, out),
+        OutputFormat::Html => html::render(report, out),
     }
 }
 

@@ -210,7 +210,7 @@ pub fn parse(document: &Document) -> Resume {
 /// Lines of a short job header ("Senior Engineer" / "Acme Ltd" above a bare date line).
 const JOB_HEADER_LINES: usize = 2;
 /// Words a line may have and still be a bare date line or a job header line.
-const HEADER_WORDS: usize = 12;
+const HEADER_WORDS: usize = 10;
 
 /// Gives each experience line the period of its job: the dates on or above it. A bare date line
 /// also claims the short title lines just above it. Dates stacked in a column (a PDF with a date
@@ -243,16 +243,16 @@ fn is_bare(text: &str) -> bool {
     dates::words_besides_dates(text) <= 1
 }
 
+/// A job header sits right above its bare date line: the title and employer, short, with no
+/// full stop, and no blank line between.
 fn claim_header_lines(lines: &mut [Line], index: usize, period: Period) {
-    let above = lines[..index]
-        .iter_mut()
-        .rev()
-        .filter(|l| !l.text.trim().is_empty())
-        .take(JOB_HEADER_LINES);
-    for line in above {
-        let short = line.text.split_whitespace().count() <= HEADER_WORDS;
-        let dated = find_period(&line.text).is_some();
-        if line.section != Section::Experience || line.is_heading || !short || dated {
+    for line in lines[..index].iter_mut().rev().take(JOB_HEADER_LINES) {
+        let text = line.text.trim();
+        let title_like = !text.is_empty()
+            && !text.ends_with('.')
+            && text.split_whitespace().count() <= HEADER_WORDS;
+        let dated = find_period(text).is_some();
+        if line.section != Section::Experience || line.is_heading || !title_like || dated {
             break;
         }
         line.period = Some(period);
@@ -275,10 +275,12 @@ fn heading_section(text: &str, marked: bool) -> Option<Section> {
     let known = known_section(&normal);
     match known {
         Some(section) if marked || shouted || words <= 4 => Some(section),
-        None if marked || (shouted && words <= 4 && !text.contains(['|', ',', '@'])) => {
+        _ if OTHER_HEADINGS.contains(&normal.as_str()) => Some(Section::Other),
+        // A styled heading we do not know is a subheading inside its section (a job title
+        // under Experience, a name at the top), not a new section.
+        None if shouted && !marked && words <= 4 && !text.contains(['|', ',', '@']) => {
             Some(Section::Other)
         }
-        None if OTHER_HEADINGS.contains(&normal.as_str()) => Some(Section::Other),
         _ => None,
     }
 }
@@ -337,6 +339,31 @@ mod tests {
     }
 
     #[test]
+    fn styled_job_titles_stay_inside_their_section() {
+        let document = Document::new(
+            Format::Markdown,
+            vec![
+                TextLine {
+                    text: "Jo Doe".into(),
+                    is_heading: true,
+                },
+                TextLine {
+                    text: "Experience".into(),
+                    is_heading: true,
+                },
+                TextLine {
+                    text: "Senior Engineer — Acme".into(),
+                    is_heading: true,
+                },
+                TextLine::plain("Ran Linux"),
+            ],
+        );
+        let sections: Vec<Section> = parse(&document).lines.iter().map(|l| l.section).collect();
+        use Section::*;
+        assert_eq!(sections, [Header, Experience, Experience, Experience]);
+    }
+
+    #[test]
     fn job_titles_and_prose_are_not_headings() {
         use Section::*;
         assert_eq!(
@@ -358,7 +385,7 @@ mod tests {
 
     #[test]
     fn experience_lines_take_their_jobs_dates() {
-        let text = "EXPERIENCE\nSenior Engineer\nAcme Ltd\n2019 - present\nRan Linux\nEngineer, Bolt plc, 2015 - 2019\nRan Windows\nEDUCATION\nBSc, 2014 - 2015";
+        let text = "EXPERIENCE\nSenior Engineer\nAcme Ltd\n2019 - present\nRan Linux.\nEngineer, Bolt plc, 2015 - 2019\nRan Windows\nEDUCATION\nBSc, 2014 - 2015";
         assert_eq!(
             periods(text),
             [
@@ -371,6 +398,23 @@ mod tests {
                 Some(2015),
                 None,
                 None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_date_claims_its_title_but_not_the_job_before() {
+        let text = "EXPERIENCE\nAdmin, Acme\n2019 - present\nWrote the runbooks for restores.\nEngineer, Bolt\n2015 - 2019\nRan Windows";
+        assert_eq!(
+            periods(text),
+            [
+                None,
+                Some(2019),
+                Some(2019),
+                Some(2019),
+                Some(2015),
+                Some(2015),
+                Some(2015)
             ]
         );
     }

@@ -204,10 +204,15 @@ fn usage(evidence: &[Evidence], today: YearMonth) -> Option<Usage> {
         covered_to = covered_to.max(end);
     }
     let last_used = spans.iter().map(|s| s.2).max().unwrap_or(today.year);
+    // A summary is written in the present tense: naming the skill there claims it as current.
+    let claimed_now = evidence.iter().any(|e| {
+        matches!(e.section, Section::Header | Section::Summary)
+            && !matches!(e.shows, Shows::Related(_))
+    });
     Some(Usage {
         years: ((months as f64 / 12.0) * 2.0).round() / 2.0,
         last_used,
-        stale: today.year.saturating_sub(last_used) >= STALE_AFTER_YEARS,
+        stale: !claimed_now && today.year.saturating_sub(last_used) >= STALE_AFTER_YEARS,
     })
 }
 

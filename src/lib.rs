@@ -170,7 +170,15 @@ mod verdicts {
     use crate::analysis::Status;
     use crate::extract::{Document, Format, TextLine};
 
+    fn usage_of(text: &str, skill: &str) -> Option<crate::analysis::Usage> {
+        verdict_of(text, skill).usage
+    }
+
     fn status_of(text: &str, skill: &str) -> Status {
+        verdict_of(text, skill).status
+    }
+
+    fn verdict_of(text: &str, skill: &str) -> crate::analysis::SkillVerdict {
         let profile = crate::profile::load_builtin("infrastructure-engineer")
             .unwrap()
             .unwrap();
@@ -182,7 +190,7 @@ mod verdicts {
             .iter()
             .find(|s| s.id == skill)
             .unwrap_or_else(|| panic!("no skill {skill}"))
-            .status
+            .clone()
     }
 
     use Status::{Aligned, Missing, Partial};
@@ -398,6 +406,25 @@ mod verdicts {
                 "reliability-focus"
             ),
             Aligned
+        );
+    }
+
+    #[test]
+    fn skills_used_only_long_ago_are_stale() {
+        let old = "EXPERIENCE\nAdmin, Acme, 2008 - 2012\nRan VMware clusters\nSales, Shop, 2012 - present\nSold shoes";
+        let verdict = usage_of(old, "virtualization").unwrap();
+        assert_eq!(
+            (verdict.years, verdict.last_used, verdict.stale),
+            (4.0, 2012, true)
+        );
+        let recent = "EXPERIENCE\nAdmin, Acme, 2020 - present\nRan VMware clusters";
+        assert!(!usage_of(recent, "virtualization").unwrap().stale);
+        let claimed = "SUMMARY\nI run VMware daily\nEXPERIENCE\nAdmin, Acme, 2008 - 2012\nRan VMware clusters";
+        assert!(!usage_of(claimed, "virtualization").unwrap().stale);
+        assert_eq!(
+            usage_of("Ran VMware clusters", "virtualization"),
+            None,
+            "undated"
         );
     }
 

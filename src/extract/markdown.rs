@@ -154,7 +154,6 @@ mod tests {
                 "Skills",
                 "Terraform, kubectl",
                 "Cloud | AWS",
-                "",
                 ""
             ]
         );

@@ -43,8 +43,12 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     controls * 10 > sample.len()
 }
 
+/// Lines as a person counts them: a final newline ends the last line rather than starting an
+/// empty one.
 pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n')
+    text.strip_suffix('\n')
+        .unwrap_or(text)
+        .split('\n')
         .map(|line| line.strip_suffix('\r').unwrap_or(line))
 }
 

@@ -1,14 +1,34 @@
-//! The role profile: what a role needs, as data. [`load`] reads and checks YAML once; after
-//! that, later stages trust a [`Profile`] without checking it again.
+//! The role profile: what a role needs, as data. [`validate`] checks the YAML once, reporting
+//! every problem as a [`Diagnostic`]; [`load`] turns a profile without errors into a
+//! [`Profile`], which later stages trust without checking it again.
 
+pub mod diagnostic;
 mod load;
 mod raw;
+mod shape;
+mod tree;
+pub mod validate;
 
-pub use load::{BUILTIN_ROLES, builtin_ids, load_builtin, load_file, load_source, resolve};
+pub use diagnostic::{Code, Diagnostic, DiagnosticFormat, Outcome, Position, Severity};
+pub use load::{
+    BUILTIN_ROLES, builtin_ids, builtin_source, load_builtin, load_file, load_source, resolve,
+    unknown_role,
+};
+pub use raw::json_schema;
+pub use validate::{is_kebab_case, validate_paths, validate_source};
 
 /// Technical skills and soft skills are scored and reported apart.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Category {

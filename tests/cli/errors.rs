@@ -233,7 +233,6 @@ fn over_the_size_limit() {
 /// Found while writing these tests: the input is read up to `max_bytes + 1` bytes, and that
 /// count is reported as the file's size, so a 2,505-byte file "is 101 bytes".
 #[test]
-#[ignore = "bug: the too-large error reports max_bytes + 1 as the file's size instead of its real size"]
 fn over_the_size_limit_states_the_real_size() {
     let size = std::fs::metadata(root().join(EXAMPLE)).unwrap().len();
     let out = run(&["analyze", EXAMPLE, "--max-bytes", "100"]);

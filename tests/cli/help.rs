@@ -51,11 +51,40 @@ fn help_of_text() {
     insta::assert_snapshot!("help_text", text);
 }
 
+/// The subcommands the binary's help lists (without `help` itself).
+fn subcommands() -> Vec<String> {
+    let text = help(&[]);
+    text.lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_subcommand_has_help_with_an_example() {
+    let commands = subcommands();
+    for expected in ["analyze", "roles", "text"] {
+        assert!(commands.iter().any(|c| c == expected), "{commands:?}");
+    }
+    for command in &commands {
+        let text = help(&[command]);
+        assert!(
+            text.contains(&format!("Usage: skillgap {command}")),
+            "{command}:\n{text}"
+        );
+    }
+}
+
 #[test]
 fn help_subcommand_is_the_same_as_the_flag() {
-    for command in ["analyze", "roles", "text"] {
-        let out = run(&["help", command]);
-        assert_eq!(out.success(), help(&[command]), "{command}");
+    for command in subcommands() {
+        let out = run(&["help", &command]);
+        assert_eq!(out.success(), help(&[&command]), "{command}");
     }
 }
 

@@ -15,3 +15,4 @@ mod pipe;
 mod roles;
 mod text;
 mod traps;
+mod validate;

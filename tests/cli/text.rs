@@ -197,7 +197,6 @@ fn text_from_stdin() {
 /// saves it) gets an extra empty last line: `text` prints one line more than the file has, and
 /// `document.lines` counts it (devops.txt has 43 lines, the report says 44).
 #[test]
-#[ignore = "bug: a final newline adds a phantom empty line to text files (document.lines and `text` are one too many)"]
 fn final_newline_adds_no_line() {
     let file = fixture("devops.txt");
     let on_disk = std::fs::read_to_string(root().join(&file)).unwrap();

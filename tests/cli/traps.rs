@@ -76,12 +76,19 @@ fn explain_gives_the_rule_for_each_rejection() {
         "the URL was taken as a candidate:\n{out}"
     );
     assert!(!out.contains("\"docker"), "{out}");
-    // Nothing technical is accepted.
+    // Only the fair soft-skill lines are accepted (12: team, training; 13: checklists).
     let accepted: Vec<&str> = out
         .lines()
-        .filter(|l| l.trim_start().starts_with("accepted"))
+        .map(str::trim_start)
+        .filter(|l| l.starts_with("accepted"))
         .collect();
-    assert_eq!(accepted.len(), 4, "{accepted:#?}");
+    assert!(!accepted.is_empty());
+    for line in &accepted {
+        assert!(
+            line.starts_with("accepted line 12 ") || line.starts_with("accepted line 13 "),
+            "{line}"
+        );
+    }
     // Without --explain, no rule text.
     let plain = run(&["analyze", &traps()]);
     assert!(!plain.success().contains("rejected line"));

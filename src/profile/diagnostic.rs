@@ -1,0 +1,507 @@
+//! A problem found in a role profile, as plain data: where (file, line, column), how bad, a
+//! stable code and a message a maintainer can act on. Printed as
+//! `file:line:column: error: message [code]`, as GitHub Actions annotations, or as JSON.
+
+use serde::Serialize;
+use serde_saphyr::Location;
+
+/// How bad a problem is: errors fail `skillgap validate` (and stop `--role`); warnings are for
+/// things that work but are probably wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A place in a file: 0-based line and column, the column counted in characters (not bytes).
+/// Printed 1-based.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 0, column: 0 };
+
+    pub fn new(line: usize, column: usize) -> Self {
+        Position { line, column }
+    }
+
+    /// From the YAML loader's 1-based location; an unknown location is the file's start.
+    pub fn from_location(location: Location) -> Self {
+        let zero_based = |n: u64| usize::try_from(n.saturating_sub(1)).unwrap_or(usize::MAX);
+        Position::new(zero_based(location.line()), zero_based(location.column()))
+    }
+
+    /// The position of byte `offset` of `text` (clamped to the text's length).
+    pub fn of_byte(text: &str, offset: usize) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position::new(
+            before.matches('\n').count(),
+            before[line_start..].chars().count(),
+        )
+    }
+}
+
+/// Every kind of problem, with a stable kebab-case code (documented in docs/role-profile.md,
+/// usable in scripts) and a one-line description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    YamlSyntax,
+    TabIndent,
+    MultipleDocuments,
+    TooLarge,
+    TooComplex,
+    NotUtf8,
+    DuplicateKey,
+    UnknownField,
+    MissingField,
+    WrongType,
+    EmptyValue,
+    InvalidChoice,
+    IdFormat,
+    DuplicateId,
+    IdMismatch,
+    UnknownSkill,
+    SelfReference,
+    OutOfRange,
+    EmptyTerms,
+    NoEvidence,
+    TermsAndParts,
+    DuplicateTerm,
+    UnmatchableTerm,
+    CommonWord,
+    AmbiguityMismatch,
+}
+
+impl Code {
+    pub const ALL: [Code; 25] = [
+        Code::YamlSyntax,
+        Code::TabIndent,
+        Code::MultipleDocuments,
+        Code::TooLarge,
+        Code::TooComplex,
+        Code::NotUtf8,
+        Code::DuplicateKey,
+        Code::UnknownField,
+        Code::MissingField,
+        Code::WrongType,
+        Code::EmptyValue,
+        Code::InvalidChoice,
+        Code::IdFormat,
+        Code::DuplicateId,
+        Code::IdMismatch,
+        Code::UnknownSkill,
+        Code::SelfReference,
+        Code::OutOfRange,
+        Code::EmptyTerms,
+        Code::NoEvidence,
+        Code::TermsAndParts,
+        Code::DuplicateTerm,
+        Code::UnmatchableTerm,
+        Code::CommonWord,
+        Code::AmbiguityMismatch,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        self.info().0
+    }
+
+    /// What the code means, in one line.
+    pub fn description(self) -> &'static str {
+        self.info().1
+    }
+
+    /// Warnings are for things that work but are probably wrong; everything else is an error.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::CommonWord | Code::AmbiguityMismatch => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    fn info(self) -> (&'static str, &'static str) {
+        match self {
+            Code::YamlSyntax => ("yaml-syntax", "the file is not valid YAML"),
+            Code::TabIndent => (
+                "tab-indent",
+                "a tab in the indentation; YAML indents with spaces",
+            ),
+            Code::MultipleDocuments => (
+                "multiple-documents",
+                "more than one YAML document (`---`) in one profile",
+            ),
+            Code::TooLarge => ("too-large", "the file is over the size limit for a profile"),
+            Code::TooComplex => (
+                "too-complex",
+                "nesting, aliases or values beyond the loader's safety limits",
+            ),
+            Code::NotUtf8 => ("not-utf8", "the file is not UTF-8 text"),
+            Code::DuplicateKey => ("duplicate-key", "the same key twice in one mapping"),
+            Code::UnknownField => ("unknown-field", "a field the format does not have"),
+            Code::MissingField => ("missing-field", "a required field is absent"),
+            Code::WrongType => (
+                "wrong-type",
+                "a value of the wrong type (text, number, list or mapping)",
+            ),
+            Code::EmptyValue => ("empty-value", "a required value is empty"),
+            Code::InvalidChoice => (
+                "invalid-choice",
+                "a value outside its fixed set (category: technical or soft)",
+            ),
+            Code::IdFormat => ("id-format", "an id that is not kebab-case"),
+            Code::DuplicateId => ("duplicate-id", "two skills or two backgrounds with one id"),
+            Code::IdMismatch => ("id-mismatch", "the role id differs from the file name"),
+            Code::UnknownSkill => (
+                "unknown-skill",
+                "a reference to a skill the profile does not have",
+            ),
+            Code::SelfReference => ("self-reference", "a skill that shows itself in part"),
+            Code::OutOfRange => ("out-of-range", "a weight or credit outside its range"),
+            Code::EmptyTerms => ("empty-terms", "a term list with no terms"),
+            Code::NoEvidence => (
+                "no-evidence",
+                "a skill or partial group with nothing that could show it",
+            ),
+            Code::TermsAndParts => (
+                "terms-and-parts",
+                "a skill with both terms and parts (use one)",
+            ),
+            Code::DuplicateTerm => (
+                "duplicate-term",
+                "the same term twice in one skill or background, after normalization",
+            ),
+            Code::UnmatchableTerm => (
+                "unmatchable-term",
+                "a term with no letters or digits, which can never match",
+            ),
+            Code::CommonWord => (
+                "common-word",
+                "a plain term that is an everyday word or only one or two letters",
+            ),
+            Code::AmbiguityMismatch => (
+                "ambiguity-mismatch",
+                "a term that needs context in one skill but not in another",
+            ),
+        }
+    }
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub path: String,
+    pub position: Position,
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(path: &str, position: Position, code: Code, message: String) -> Self {
+        Diagnostic {
+            path: path.to_string(),
+            position,
+            severity: code.severity(),
+            code,
+            message,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// 1-based, as printed.
+    pub fn line(&self) -> usize {
+        self.position.line + 1
+    }
+
+    /// 1-based, as printed.
+    pub fn column(&self) -> usize {
+        self.position.column + 1
+    }
+
+    /// `path:line:column: error: message [code]`, the gcc form editors and CI logs link.
+    pub fn to_text(&self) -> String {
+        format!(
+            "{}:{}:{}: {}: {} [{}]",
+            self.path,
+            self.line(),
+            self.column(),
+            self.severity.as_str(),
+            self.message,
+            self.code.as_str()
+        )
+    }
+
+    /// A GitHub Actions workflow command, which shows the problem on the file's line.
+    pub fn to_github(&self) -> String {
+        format!(
+            "::{} file={},line={},col={},title={}::{}",
+            self.severity.as_str(),
+            escape_property(&self.path),
+            self.line(),
+            self.column(),
+            escape_property(self.code.as_str()),
+            escape_data(&self.message)
+        )
+    }
+}
+
+/// Sorts by file, then line and column; problems at one place keep the order they were found.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
+}
+
+/// GitHub's escaping for the message of a workflow command.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// GitHub's escaping for a property (`file=…`) of a workflow command.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// How `skillgap validate` prints what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagnosticFormat {
+    /// `file:line:column: error: message [code]` lines, then a summary.
+    Text,
+    /// GitHub Actions annotations (`::error file=…,line=…,col=…::…`), then a summary.
+    Github,
+    /// One JSON document: counts and the list of diagnostics.
+    Json,
+}
+
+/// The outcome of validating some files.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Outcome {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// `2 files checked: 1 error, 3 warnings`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} checked: {}, {}",
+            plural(self.files, "file"),
+            plural(self.errors(), "error"),
+            plural(self.warnings(), "warning")
+        )
+    }
+
+    pub fn render(&self, format: DiagnosticFormat) -> String {
+        let mut text = String::new();
+        match format {
+            DiagnosticFormat::Text | DiagnosticFormat::Github => {
+                for diagnostic in &self.diagnostics {
+                    text.push_str(&match format {
+                        DiagnosticFormat::Github => diagnostic.to_github(),
+                        _ => diagnostic.to_text(),
+                    });
+                    text.push('\n');
+                }
+                text.push_str(&self.summary());
+                text.push('\n');
+            }
+            DiagnosticFormat::Json => {
+                let json = serde_json::to_string_pretty(&JsonOutcome::from(self))
+                    .expect("plain data serializes");
+                text.push_str(&json);
+                text.push('\n');
+            }
+        }
+        text
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// The JSON form of an [`Outcome`] (documented in docs/role-profile.md).
+#[derive(Serialize)]
+struct JsonOutcome<'a> {
+    schema_version: u32,
+    files_checked: usize,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    severity: Severity,
+    code: &'static str,
+    message: &'a str,
+}
+
+impl<'a> From<&'a Outcome> for JsonOutcome<'a> {
+    fn from(outcome: &'a Outcome) -> Self {
+        JsonOutcome {
+            schema_version: 1,
+            files_checked: outcome.files,
+            errors: outcome.errors(),
+            warnings: outcome.warnings(),
+            diagnostics: outcome
+                .diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic {
+                    file: &d.path,
+                    line: d.line(),
+                    column: d.column(),
+                    severity: d.severity,
+                    code: d.code.as_str(),
+                    message: &d.message,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_described() {
+        let mut seen = HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
+            assert!(
+                crate::profile::is_kebab_case(code.as_str()),
+                "{}",
+                code.as_str()
+            );
+            assert!(!code.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn every_code_is_documented() {
+        let docs = include_str!("../../docs/role-profile.md");
+        for code in Code::ALL {
+            assert!(
+                docs.contains(&format!("`{}`", code.as_str())),
+                "docs/role-profile.md does not list {}",
+                code.as_str()
+            );
+        }
+    }
+
+    #[test]
+    fn positions_count_characters_from_zero() {
+        // text, byte offset → line, column (0-based)
+        let cases = [
+            ("abc", 0, 0, 0),
+            ("abc", 2, 0, 2),
+            ("a\nbc", 2, 1, 0),
+            ("a\nbc", 3, 1, 1),
+            ("é\tx", 2, 0, 1), // é is two bytes, one character
+            ("ab", 99, 0, 2),  // clamped to the end
+            ("é", 1, 0, 0),    // inside a character: its start
+        ];
+        for (text, offset, line, column) in cases {
+            assert_eq!(
+                Position::of_byte(text, offset),
+                Position::new(line, column),
+                "{text:?} at {offset}"
+            );
+        }
+    }
+
+    fn diagnostic(path: &str, line: usize, column: usize, code: Code) -> Diagnostic {
+        Diagnostic::new(path, Position::new(line, column), code, "m".into())
+    }
+
+    #[test]
+    fn printed_one_based_with_severity_and_code() {
+        let d = diagnostic("roles/x.yaml", 11, 4, Code::UnknownField);
+        assert_eq!(d.to_text(), "roles/x.yaml:12:5: error: m [unknown-field]");
+        let w = diagnostic("x.yaml", 0, 0, Code::CommonWord);
+        assert_eq!(w.to_text(), "x.yaml:1:1: warning: m [common-word]");
+    }
+
+    #[test]
+    fn github_annotations_escape_their_separators() {
+        let mut d = diagnostic("a,b:c.yaml", 1, 2, Code::WrongType);
+        d.message = "50% done\nnext".into();
+        assert_eq!(
+            d.to_github(),
+            "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=wrong-type::50%25 done%0Anext"
+        );
+    }
+
+    #[test]
+    fn sorted_by_file_line_and_column() {
+        let mut list = vec![
+            diagnostic("b.yaml", 0, 0, Code::IdFormat),
+            diagnostic("a.yaml", 3, 1, Code::IdFormat),
+            diagnostic("a.yaml", 3, 0, Code::DuplicateId),
+            diagnostic("a.yaml", 1, 9, Code::IdFormat),
+        ];
+        sort(&mut list);
+        let order: Vec<_> = list
+            .iter()
+            .map(|d| (d.path.as_str(), d.position.line, d.position.column))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("a.yaml", 1, 9),
+                ("a.yaml", 3, 0),
+                ("a.yaml", 3, 1),
+                ("b.yaml", 0, 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn summary_counts_files_errors_and_warnings() {
+        let outcome = Outcome {
+            files: 1,
+            diagnostics: vec![
+                diagnostic("a", 0, 0, Code::CommonWord),
+                diagnostic("a", 1, 0, Code::CommonWord),
+            ],
+        };
+        assert_eq!(outcome.summary(), "1 file checked: 0 errors, 2 warnings");
+    }
+}

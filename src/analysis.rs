@@ -529,7 +529,96 @@ mod tests {
     }
 
     #[test]
+    fn changes_between_statuses() {
+        use Status::*;
+        assert_eq!(Change::between(Missing, Partial), Change::Gained);
+        assert_eq!(Change::between(Missing, Aligned), Change::Gained);
+        assert_eq!(Change::between(Aligned, Missing), Change::Lost);
+        assert_eq!(Change::between(Partial, Aligned), Change::Improved);
+        assert_eq!(Change::between(Aligned, Partial), Change::Weakened);
+        assert_eq!(Change::between(Partial, Partial), Change::Unchanged);
+    }
+
+    #[test]
     fn empty_profile_part_scores_zero_not_nan() {
         assert_eq!(percent(0.0, 0.0), 0.0);
     }
+}
+
+/// How a skill's verdict moved between two versions of a resume.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// Missing before, shown now.
+    Gained,
+    /// Shown before, missing now.
+    Lost,
+    /// Partial before, aligned now.
+    Improved,
+    /// Aligned before, partial now.
+    Weakened,
+    Unchanged,
+}
+
+impl Change {
+    fn between(old: Status, new: Status) -> Self {
+        match (old, new) {
+            (a, b) if a == b => Change::Unchanged,
+            (Status::Missing, _) => Change::Gained,
+            (_, Status::Missing) => Change::Lost,
+            (Status::Partial, Status::Aligned) => Change::Improved,
+            _ => Change::Weakened,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Gained => "gained",
+            Change::Lost => "lost",
+            Change::Improved => "improved",
+            Change::Weakened => "weakened",
+            Change::Unchanged => "unchanged",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SkillChange {
+    pub id: String,
+    pub name: String,
+    pub old: Status,
+    pub new: Status,
+    pub change: Change,
+}
+
+/// What changed for a role between two versions of a resume.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub old: Analysis,
+    pub new: Analysis,
+    /// Every skill of the role, in profile order.
+    pub skills: Vec<SkillChange>,
+}
+
+impl Comparison {
+    pub fn score_delta(&self) -> f64 {
+        ((self.new.score.percent - self.old.score.percent) * 10.0).round() / 10.0
+    }
+}
+
+/// Compares two analyses made with the same role.
+pub fn compare(old: Analysis, new: Analysis) -> Comparison {
+    let skills = old
+        .skills
+        .iter()
+        .zip(&new.skills)
+        .map(|(before, after)| SkillChange {
+            id: after.id.clone(),
+            name: after.name.clone(),
+            old: before.status,
+            new: after.status,
+            change: Change::between(before.status, after.status),
+        })
+        .collect();
+    Comparison { old, new, skills }
 }

@@ -9,6 +9,7 @@ use crate::extract::worker::Parser as DocumentParser;
 use crate::extract::{self, DEFAULT_MAX_BYTES};
 use crate::profile::DiagnosticFormat;
 use crate::report::OutputFormat;
+use crate::report::compare::CompareFormat;
 use crate::resume::YearMonth;
 
 /// Find the skills a resume shows for a role, with the line that shows each, and what to learn next.
@@ -37,6 +38,13 @@ pub enum Command {
   skillgap analyze resume.txt --role ./roles/my-role.yaml --format json
   cat resume.txt | skillgap analyze -")]
     Analyze(AnalyzeArgs),
+
+    /// Show what changed for a role between two versions of a resume: skills gained and lost,
+    /// the score, and how the focus list moved.
+    #[command(after_help = "Examples:
+  skillgap compare resume-v1.pdf resume-v2.pdf
+  skillgap compare old.docx new.docx --format json | jq .score_delta")]
+    Compare(CompareArgs),
 
     /// List the built-in roles.
     #[command(after_help = "Example:
@@ -199,6 +207,42 @@ pub struct AnalyzeArgs {
     /// rule that decided (table and Markdown).
     #[arg(long)]
     pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The earlier version of the resume.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The later version of the resume.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+
+    /// The role to compare against: a built-in id or a profile .yaml path.
+    #[arg(
+        short,
+        long,
+        value_name = "ID|PATH",
+        default_value = "infrastructure-engineer"
+    )]
+    pub role: String,
+
+    /// How to print the comparison.
+    #[arg(short, long, value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+
+    /// How many focus areas to compare.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_FOCUS_AREAS)]
+    pub top: usize,
+
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+
+    /// Count jobs held "to present" up to this month (YYYY-MM) instead of the current month.
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub as_of: Option<YearMonth>,
 }
 
 #[derive(Debug, Args)]

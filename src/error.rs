@@ -80,7 +80,7 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("{path}:{line}:{column}: {message}")]
+    #[error("{path}:{line}:{column}: {message}; `skillgap validate {path}` lists every problem")]
     RoleInvalid {
         path: String,
         line: usize,

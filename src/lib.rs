@@ -22,7 +22,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{
-    AnalyzeArgs, Cli, Command, RoleCommand, SchemaArgs, SchemaFormat, TextArgs, ValidateArgs,
+    AnalyzeArgs, Cli, Command, CompareArgs, RoleCommand, SchemaArgs, SchemaFormat, TextArgs,
+    ValidateArgs,
 };
 pub use crate::error::{Error, ExitStatus, Result};
 use crate::extract::Document;
@@ -33,6 +34,7 @@ use crate::report::{DocumentInfo, OutputFormat, Report};
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitStatus> {
     match cli.command {
         Command::Analyze(args) => analyze_command(&args, out),
+        Command::Compare(args) => compare_command(&args, out),
         Command::Roles => roles_command(out),
         Command::Role(RoleCommand::Show { id }) => role_show_command(&id, out),
         Command::Validate(args) => return validate_command(&args, out),
@@ -75,6 +77,38 @@ fn analyze_command(args: &AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
         }
         None => write_report(&report, args.format, out),
     }
+}
+
+fn compare_command(args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
+    let profile = profile::resolve(&args.role)?;
+    let options = extract::Options {
+        max_bytes: args.max_bytes,
+        worker: std::env::current_exe().ok(),
+    };
+    let today = args.as_of.unwrap_or_else(resume::YearMonth::today);
+    let old = analyze_document(
+        &extract::extract_path(&args.old, &options)?,
+        &profile,
+        today,
+    );
+    let new = analyze_document(
+        &extract::extract_path(&args.new, &options)?,
+        &profile,
+        today,
+    );
+    let comparison = analysis::compare(old, new);
+    let (old_name, new_name) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let files = report::compare::Versions {
+        old: &old_name,
+        new: &new_name,
+    };
+    let mut buffer = Vec::new();
+    report::compare::render(&comparison, &files, args.format, args.top, &mut buffer)
+        .map_err(Error::Output)?;
+    out.write_all(&buffer).map_err(Error::Output)
 }
 
 /// The whole analysis of a document already extracted: resume → matches → verdicts.

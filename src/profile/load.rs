@@ -264,7 +264,7 @@ mod tests {
         let err = load_source(yaml, "x.yaml").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "x.yaml:1:5: role id 'Bad_Id' must be kebab-case (lowercase letters, digits and single hyphens, such as 'bad-id')"
+            "x.yaml:1:5: role id 'Bad_Id' must be kebab-case (lowercase letters, digits and single hyphens, such as 'bad-id'); `skillgap validate x.yaml` lists every problem"
         );
         assert_eq!(err.exit_status().code(), 6);
     }

@@ -17,9 +17,9 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; 
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d0d7de; }
 .meta, .formula, .note { color: var(--soft); font-size: .9rem; }
 .score { font-size: 2.4rem; font-weight: 700; margin: .5rem 0 0; }
-.chart { width: 100%; height: auto; }
+.chart { width: 100%; max-width: 34rem; height: auto; }
 .chart text { font-size: 13px; fill: var(--ink); }
-.aligned { color: var(--ok); } .partial { color: var(--part); } .missing { color: var(--miss); }
+.aligned { color: var(--ok); } .partial, .stale { color: var(--part); } .missing { color: var(--miss); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid #d8dee4; }
 td.evidence { font-size: .9rem; overflow-wrap: anywhere; }
@@ -76,27 +76,27 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// Horizontal bars, one per skill, grouped under their category; the bar's length is the
-/// credit the skill earns, its colour the status.
+/// credit the skill earns, its colour the status. Each label sits above its bar, so the chart
+/// stays narrow enough to read on a phone.
 fn write_chart(page: &mut String, skills: &[SkillVerdict], partial_credit: f64) {
-    const ROW: usize = 26;
-    const LABEL: usize = 300;
-    const BAR: f64 = 380.0;
+    const ROW: usize = 38;
+    const HEADING: usize = 30;
+    const BAR: f64 = 320.0;
+    const WIDTH: usize = 420;
     let groups = [Category::Technical, Category::Soft];
-    let rows = skills.len() + groups.len();
-    let height = rows * ROW + 10;
+    let height = skills.len() * ROW + groups.len() * HEADING + 8;
     let _ = writeln!(page, "<h2>Coverage by skill</h2>");
     let _ = writeln!(
         page,
-        "<svg class=\"chart\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"Coverage per skill\">",
-        LABEL + BAR as usize + 90
+        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"Coverage per skill\">"
     );
     let mut y = 0;
     for category in groups {
-        y += ROW;
+        y += HEADING;
         let _ = writeln!(
             page,
             "<text x=\"0\" y=\"{}\" font-weight=\"700\">{} skills</text>",
-            y - 8,
+            y - 10,
             capitalised(category.as_str())
         );
         for skill in skills.iter().filter(|s| s.category == category) {
@@ -112,17 +112,17 @@ fn write_chart(page: &mut String, skills: &[SkillVerdict], partial_credit: f64) 
             };
             let _ = writeln!(
                 page,
-                "<text x=\"10\" y=\"{}\">{}</text>\
-                 <rect x=\"{LABEL}\" y=\"{}\" width=\"{BAR}\" height=\"16\" fill=\"#eaeef2\"/>\
-                 <rect x=\"{LABEL}\" y=\"{}\" width=\"{:.1}\" height=\"16\" fill=\"{colour}\"/>\
-                 <text x=\"{}\" y=\"{}\">{}</text>",
-                y + 13,
+                "<text x=\"0\" y=\"{}\">{}</text>\
+                 <rect x=\"0\" y=\"{}\" width=\"{BAR}\" height=\"12\" rx=\"2\" fill=\"#eaeef2\"/>\
+                 <rect x=\"0\" y=\"{}\" width=\"{:.1}\" height=\"12\" rx=\"2\" fill=\"{colour}\"/>\
+                 <text x=\"{}\" y=\"{}\" fill=\"{colour}\">{}</text>",
+                y + 12,
                 escape(&skill.name),
-                y + 1,
-                y + 1,
+                y + 18,
+                y + 18,
                 BAR * credit,
-                LABEL + BAR as usize + 8,
-                y + 13,
+                BAR as usize + 8,
+                y + 29,
                 skill.status.as_str()
             );
             y += ROW;
@@ -144,7 +144,7 @@ fn write_focus(page: &mut String, report: &Report) {
             page,
             "<li><strong>{}</strong> <span class=\"{}\">({}, weight {})</span><br>{}</li>",
             escape(&area.name),
-            area.status.as_str(),
+            area.gap.as_str(),
             area.gap.as_str(),
             area.weight,
             escape(&area.next_step)

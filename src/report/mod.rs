@@ -1,6 +1,7 @@
 //! Stage 5: an analysis becomes a table for a person, JSON for a script, or Markdown for notes.
 //! All three read the same [`Report`]; none of them decides anything.
 
+pub mod compare;
 mod html;
 mod json;
 mod markdown;

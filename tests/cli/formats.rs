@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::util::{EXAMPLE, GOOD_FIXTURES, analyze_json, fixture, run};
+use crate::util::{EXAMPLE, GOOD_FIXTURES, analyze_json, fixture, run, skillgap};
 
 fn table(file: &str) -> String {
     run(&["analyze", file]).success().to_string()
@@ -152,4 +152,60 @@ fn snapshot_table_of_the_example() {
     // Not a terminal under the test: the table is 100 columns wide.
     let out = run(&["analyze", EXAMPLE, AS_OF[0], AS_OF[1]]);
     insta::assert_snapshot!("analyze_example_table", out.success());
+}
+
+/// The HTML report is one self-contained, well-formed page: no scripts, no requests, every
+/// element closed, resume text escaped.
+#[test]
+fn html_report_is_self_contained_and_well_formed() {
+    let dir = tempfile::tempdir().unwrap();
+    let page_path = dir.path().join("report.html");
+    let page_arg = page_path.to_str().unwrap().to_string();
+    let output = skillgap()
+        .args([
+            "analyze", EXAMPLE, "--as-of", "2026-11", "--format", "html", "-o",
+        ])
+        .arg(&page_arg)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stdout.is_empty(),
+        "-o writes the file, not standard output"
+    );
+    let page = std::fs::read_to_string(&page_path).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<svg") && page.contains("<style>"));
+    for forbidden in ["<script", "http://", "https://", "src=", "@import"] {
+        assert!(!page.contains(forbidden), "found {forbidden}");
+    }
+    assert_balanced(&page);
+}
+
+/// Every opened element is closed in order (void elements excepted).
+fn assert_balanced(page: &str) {
+    const VOID: &[&str] = &["meta", "br", "rect", "!DOCTYPE"];
+    let mut open: Vec<String> = Vec::new();
+    let mut rest = page;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').expect("tag ends") + start;
+        let tag = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        let self_closing = tag.ends_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '/')
+            .collect();
+        if tag.starts_with('/') {
+            assert_eq!(open.pop().as_deref(), Some(name.as_str()), "closing {name}");
+        } else if !self_closing && !VOID.contains(&name.as_str()) {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "unclosed: {open:?}");
 }

@@ -8,6 +8,7 @@
 mod util;
 
 mod analyze;
+mod compare;
 mod errors;
 mod formats;
 mod help;

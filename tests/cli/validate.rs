@@ -587,7 +587,7 @@ fn role_refuses_a_broken_profile_with_its_first_error() {
     assert_eq!(
         message,
         format!(
-            "{path}:4:19: `partial_credit` in `scoring` is 2; it must lie between 0 and 1 (0.5 gives a partial skill half the credit of an aligned one)"
+            "{path}:4:19: `partial_credit` in `scoring` is 2; it must lie between 0 and 1 (0.5 gives a partial skill half the credit of an aligned one); `skillgap validate {path}` lists every problem"
         )
     );
 }

@@ -51,6 +51,11 @@ pub enum Error {
         advice: &'static str,
     },
 
+    #[error(
+        "{path}: the PDF is protected by a password; open it with the password and save or print it again as a PDF without one"
+    )]
+    Encrypted { path: PathBuf },
+
     #[error("{path}: {detail}; {advice}")]
     NoText {
         path: PathBuf,
@@ -88,6 +93,10 @@ pub enum Error {
         message: String,
     },
 
+    /// Arguments that clap accepted but that do not fit the role or each other.
+    #[error("{0}")]
+    Usage(String),
+
     #[error("cannot write the report: {0}")]
     Output(#[source] std::io::Error),
 
@@ -104,13 +113,16 @@ impl Error {
     pub fn exit_status(&self) -> ExitStatus {
         match self {
             Error::CannotRead { .. } => ExitStatus::CannotRead,
-            Error::Unsupported { .. } | Error::Damaged { .. } => ExitStatus::BadDocument,
+            Error::Unsupported { .. } | Error::Damaged { .. } | Error::Encrypted { .. } => {
+                ExitStatus::BadDocument
+            }
             Error::NoText { .. } => ExitStatus::NoText,
             Error::TooLarge { .. } => ExitStatus::TooLarge,
             Error::UnknownRole { .. }
             | Error::RoleUnreadable { .. }
             | Error::RoleInvalid { .. } => ExitStatus::BadRole,
             Error::Output(_) | Error::CannotWrite { .. } => ExitStatus::CannotRead,
+            Error::Usage(_) => ExitStatus::Usage,
         }
     }
 

@@ -65,11 +65,8 @@ pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Docum
             }
             Ok(document)
         }
-        Outcome::Encrypted => Err(Error::Damaged {
+        Outcome::Encrypted => Err(Error::Encrypted {
             path: source.display.clone(),
-            format: "PDF",
-            detail: "it is encrypted with a password".into(),
-            advice: "open it with its password and save or print it again without one",
         }),
         Outcome::TooManyPages(pages) => Err(Error::Damaged {
             path: source.display.clone(),

@@ -12,6 +12,7 @@ mod compare;
 mod errors;
 mod formats;
 mod help;
+mod hostile;
 mod pipe;
 mod roles;
 mod text;

@@ -9,17 +9,19 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
+pub mod batch;
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod gate;
 pub mod matching;
 pub mod normalize;
 pub mod profile;
 pub mod report;
 pub mod resume;
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use crate::cli::{
     AnalyzeArgs, Cli, Command, CompareArgs, RoleCommand, SchemaArgs, SchemaFormat, TextArgs,
@@ -30,16 +32,25 @@ use crate::extract::Document;
 use crate::profile::Profile;
 use crate::report::{DocumentInfo, OutputFormat, Report};
 
-/// Runs one command, writing its output to `out`.
-pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitStatus> {
+/// Runs one command, writing its output to `out` and what a person should know besides (a gate
+/// that failed, a batch's closing line) to `err`. Errors are returned, not written.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
     match cli.command {
-        Command::Analyze(args) => analyze_command(&args, out),
+        Command::Analyze(args) => return analyze_command(&args, out, err),
         Command::Compare(args) => compare_command(&args, out),
         Command::Roles => roles_command(out),
         Command::Role(RoleCommand::Show { id }) => role_show_command(&id, out),
         Command::Validate(args) => return validate_command(&args, out),
         Command::Schema(args) => schema_command(&args, out),
         Command::Text(args) => text_command(&args, out),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "skillgap", out);
+            Ok(())
+        }
+        Command::Man => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+            .render(out)
+            .map_err(Error::Output),
         Command::ExtractWorker { parser } => {
             extract::worker::serve(parser, &mut std::io::stdin().lock(), out).map_err(Error::Output)
         }
@@ -47,12 +58,49 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitStatus> {
     .map(|()| ExitStatus::Success)
 }
 
-fn analyze_command(args: &AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
+/// One file: the report in the format asked, as it always was. Several files, a folder or a
+/// pattern: a batch, one JSON line per file (see [`batch`]). Either way a gate that is not met
+/// exits 1 after the output is written.
+fn analyze_command(
+    args: &AnalyzeArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitStatus> {
     let profile = profile::resolve(&args.role)?;
-    let document = extract::extract_path(&args.input.file, &args.input.extract_options())?;
+    let gate = args.gate();
+    gate.check(&profile)?;
+    if !batch::is_batch(&args.files) {
+        return analyze_one(args, &args.files[0], &profile, &gate, out, err);
+    }
+    let inputs = batch::expand(&args.files)?;
+    let options = batch::Options {
+        extract: args.extract_options(),
+        today: args.as_of.unwrap_or_else(resume::YearMonth::today),
+        top: args.top,
+        gate: &gate,
+        jobs: args.jobs,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let summary = with_output(args.output.as_ref(), out, |out| {
+        batch::run(&inputs, &profile, &options, out)
+    })?;
+    let _ = writeln!(err, "{summary}");
+    Ok(summary.exit_status())
+}
+
+fn analyze_one(
+    args: &AnalyzeArgs,
+    path: &Path,
+    profile: &Profile,
+    gate: &gate::Gate,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitStatus> {
+    let document = extract::extract_path(path, &args.extract_options())?;
     let today = args.as_of.unwrap_or_else(resume::YearMonth::today);
-    let analysis = analyze_document(&document, &profile, today);
-    let info = DocumentInfo::new(args.input.file.display().to_string(), &document);
+    let analysis = analyze_document(&document, profile, today);
+    let verdict = gate.evaluate(&analysis);
+    let info = DocumentInfo::new(path.display().to_string(), &document);
     let report = Report {
         document: &info,
         analysis: &analysis,
@@ -61,22 +109,48 @@ fn analyze_command(args: &AnalyzeArgs, out: &mut dyn Write) -> Result<()> {
         explain: args.explain,
         color: args.color.enabled(),
     };
-    match &args.output {
-        Some(path) => {
-            let mut file = std::fs::File::create(path).map_err(|source| Error::CannotWrite {
-                path: path.clone(),
-                source,
-            })?;
-            write_report(&report, args.format, &mut file).map_err(|error| match error {
-                Error::Output(source) => Error::CannotWrite {
-                    path: path.clone(),
-                    source,
-                },
-                other => other,
-            })
+    with_output(args.output.as_ref(), out, |out| {
+        let mut buffer = Vec::new();
+        match args.format {
+            OutputFormat::Json => report::render_json(&report, verdict.as_ref(), &mut buffer),
+            format => report::render(&report, format, &mut buffer),
         }
-        None => write_report(&report, args.format, out),
+        .map_err(Error::Output)?;
+        out.write_all(&buffer)
+            .and_then(|()| out.flush())
+            .map_err(Error::Output)
+    })?;
+    match verdict {
+        Some(verdict) if !verdict.passed() => {
+            for reason in &verdict.reasons {
+                let _ = writeln!(err, "skillgap: gate: {reason}");
+            }
+            Ok(ExitStatus::Findings)
+        }
+        _ => Ok(ExitStatus::Success),
     }
+}
+
+/// Runs `write` on standard output, or on the file of `-o` (whose failures say its name).
+fn with_output<T>(
+    path: Option<&PathBuf>,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> Result<T>,
+) -> Result<T> {
+    let Some(path) = path else {
+        return write(out);
+    };
+    let file = std::fs::File::create(path).map_err(|source| Error::CannotWrite {
+        path: path.clone(),
+        source,
+    })?;
+    write(&mut std::io::BufWriter::new(file)).map_err(|error| match error {
+        Error::Output(source) => Error::CannotWrite {
+            path: path.clone(),
+            source,
+        },
+        other => other,
+    })
 }
 
 fn compare_command(args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
@@ -118,9 +192,18 @@ pub fn analyze_document(
     profile: &Profile,
     today: resume::YearMonth,
 ) -> analysis::Analysis {
+    analyze_with(document, &matching::Matcher::new(profile), profile, today)
+}
+
+/// [`analyze_document`] with the profile's matcher compiled once for many documents.
+pub fn analyze_with(
+    document: &Document,
+    matcher: &matching::Matcher,
+    profile: &Profile,
+    today: resume::YearMonth,
+) -> analysis::Analysis {
     let resume = resume::parse(document);
-    let matches = matching::Matcher::new(profile).find(&resume);
-    analysis::analyze(profile, &matches, today)
+    analysis::analyze(profile, &matcher.find(&resume), today)
 }
 
 /// Reads and analyzes one file as of now: the library's entry point for tests and benches.
@@ -131,14 +214,6 @@ pub fn analyze_file(path: &Path, profile: &Profile) -> Result<analysis::Analysis
         profile,
         resume::YearMonth::today(),
     ))
-}
-
-fn write_report(report: &Report, format: OutputFormat, out: &mut dyn Write) -> Result<()> {
-    let mut buffer = Vec::new();
-    report::render(report, format, &mut buffer).map_err(Error::Output)?;
-    out.write_all(&buffer)
-        .and_then(|()| out.flush())
-        .map_err(Error::Output)
 }
 
 fn roles_command(out: &mut dyn Write) -> Result<()> {
@@ -176,6 +251,7 @@ fn validate_command(args: &ValidateArgs, out: &mut dyn Write) -> Result<ExitStat
 fn schema_command(args: &SchemaArgs, out: &mut dyn Write) -> Result<()> {
     let schema = match args.format {
         SchemaFormat::Role => profile::json_schema(),
+        SchemaFormat::Report => report::json_schema(),
     };
     out.write_all(schema.as_bytes())
         .and_then(|()| out.write_all(b"\n"))
@@ -356,6 +432,38 @@ mod verdicts {
         assert_eq!(
             status_of("Monitor patients' vital signs", "monitoring"),
             Missing
+        );
+    }
+
+    #[test]
+    fn everyday_meanings_of_short_terms_do_not_count() {
+        let city = "Software developer, Acme, San Francisco, CA";
+        assert_eq!(status_of(city, "systems-administration"), Missing);
+        assert_eq!(status_of("Trained in first aid", "communication"), Missing);
+        assert_eq!(
+            status_of("Organised the summer bash", "python-bash"),
+            Missing
+        );
+        assert_eq!(
+            status_of("Analyst at HCL Technologies", "terraform"),
+            Missing
+        );
+        assert_eq!(status_of("MFA in creative writing", "security"), Missing);
+        assert_eq!(
+            status_of("Cattle rancher for ten years", "docker-kubernetes"),
+            Missing
+        );
+        assert_eq!(
+            status_of("Was made redundant in 2020", "reliability-focus"),
+            Missing
+        );
+        assert_eq!(
+            status_of("Bash and Python scripts for backups", "python-bash"),
+            Aligned
+        );
+        assert_eq!(
+            status_of("RAID arrays on the file servers", "systems-administration"),
+            Aligned
         );
     }
 

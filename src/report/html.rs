@@ -29,7 +29,8 @@ ol li { margin-bottom: .5rem; }
   table, thead, tbody, tr, th, td { display: block; } thead { display: none; }
   tr { border-bottom: 1px solid #d0d7de; padding: .4rem 0; } td { border: 0; padding: .1rem 0; }
 }
-@media print { body { max-width: none; font-size: 11pt; } h2 { break-after: avoid; } tr, li { break-inside: avoid; } }
+@media print { body { max-width: none; font-size: 10pt; } .chart { max-width: 15cm; max-height: 12cm; }
+  h2 { break-after: avoid; margin-top: 1rem; } tr, li { break-inside: avoid; } .score { font-size: 1.8rem; } }
 "#;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::analysis::DEFAULT_FOCUS_AREAS;
 use crate::extract::worker::Parser as DocumentParser;
 use crate::extract::{self, DEFAULT_MAX_BYTES};
+use crate::gate::{Gate, Requirement};
 use crate::profile::DiagnosticFormat;
 use crate::report::OutputFormat;
 use crate::report::compare::CompareFormat;
@@ -30,13 +31,22 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Compare a resume with a role: a verdict for every skill, with evidence, a score and focus areas.
+    ///
+    /// With several files, a folder or a pattern (or --format jsonl), prints one line of JSON per
+    /// resume (JSON Lines, whatever --format says), in input order, and a summary on standard error. A file
+    /// that cannot be read gets an error line instead, and the others go on. Exits 0 when all
+    /// were analyzed, with the code of the first file that failed otherwise, and 1 when a gate
+    /// (--fail-under, --require) is not met.
     #[command(after_help = "Examples:
   skillgap analyze resume.pdf
   skillgap analyze resume.docx --format markdown > gap.md
   skillgap analyze resume.pdf --explain
   skillgap analyze resume.pdf --format html -o report.html
   skillgap analyze resume.txt --role ./roles/my-role.yaml --format json
-  cat resume.txt | skillgap analyze -")]
+  cat resume.txt | skillgap analyze -
+  skillgap analyze resumes/ > reports.jsonl                 # a batch: one JSON line per file
+  skillgap analyze 'cvs/*.pdf' --jobs 4 | jq -c '{file, score: .score.percent}'
+  skillgap analyze resume.pdf --fail-under 70 --require terraform,linux:partial")]
     Analyze(AnalyzeArgs),
 
     /// Show what changed for a role between two versions of a resume: skills gained and lost,
@@ -70,10 +80,29 @@ pub enum Command {
   skillgap validate --format json roles/ | jq '.diagnostics[].message'")]
     Validate(ValidateArgs),
 
-    /// Print the JSON Schema of the role profile format, for editors that check YAML as you type.
-    #[command(after_help = "Example:
-  skillgap schema role > role-profile.schema.json")]
+    /// Print a JSON Schema: of the role profile format (for editors that check YAML as you type),
+    /// or of the JSON that `analyze` prints.
+    #[command(after_help = "Examples:
+  skillgap schema role > role-profile.schema.json
+  skillgap schema report > report.schema.json")]
     Schema(SchemaArgs),
+
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:
+  skillgap completions bash > ~/.local/share/bash-completion/completions/skillgap
+  skillgap completions zsh > ~/.zfunc/_skillgap
+  skillgap completions fish > ~/.config/fish/completions/skillgap.fish")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff) on standard output.
+    #[command(after_help = "Examples:
+  skillgap man > skillgap.1 && man ./skillgap.1
+  skillgap man | gzip > /usr/local/share/man/man1/skillgap.1.gz")]
+    Man,
 
     /// Runs one document parser for a parent skillgap process (internal).
     #[command(name = "__extract-worker", hide = true)]
@@ -123,6 +152,8 @@ pub struct SchemaArgs {
 pub enum SchemaFormat {
     /// A role profile (roles/*.yaml).
     Role,
+    /// The output of `analyze --format json`, and each line of a batch (docs/json.md).
+    Report,
 }
 
 #[derive(Debug, Args)]
@@ -171,8 +202,15 @@ impl InputArgs {
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
+    /// The resume: PDF, DOCX, Markdown, plain text or JSON Resume (`-` reads text from standard
+    /// input). Several files, folders (searched for .pdf .docx .txt .md .markdown .json) or
+    /// patterns such as 'cvs/*.pdf' make a batch.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 
     /// The role to compare against: a built-in id (see `skillgap roles`) or a profile .yaml path.
     #[arg(
@@ -183,7 +221,7 @@ pub struct AnalyzeArgs {
     )]
     pub role: String,
 
-    /// How to print the report.
+    /// How to print the report (a batch of several files always prints JSON Lines).
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
 
@@ -207,6 +245,42 @@ pub struct AnalyzeArgs {
     /// rule that decided (table and Markdown).
     #[arg(long)]
     pub explain: bool,
+
+    /// Exit 1 when the score is under this percentage (the report is printed all the same).
+    #[arg(long, value_name = "SCORE", value_parser = crate::gate::parse_percent, help_heading = "Gate (exit 1 when not met)")]
+    pub fail_under: Option<f64>,
+
+    /// Exit 1 unless these skills (ids, see `skillgap role show`) are aligned; `ID:partial`
+    /// accepts partial too. Repeat it or separate ids with commas.
+    #[arg(
+        long,
+        value_name = "SKILL[,SKILL…]",
+        value_delimiter = ',',
+        help_heading = "Gate (exit 1 when not met)"
+    )]
+    pub require: Vec<Requirement>,
+
+    /// How many files of a batch to analyze at once [default: one per core].
+    #[arg(short, long, value_name = "N", value_parser = parse_jobs, help_heading = "Batch")]
+    pub jobs: Option<usize>,
+}
+
+impl AnalyzeArgs {
+    /// Reading options, as [`InputArgs::extract_options`].
+    pub fn extract_options(&self) -> extract::Options {
+        extract::Options {
+            max_bytes: self.max_bytes,
+            worker: std::env::current_exe().ok(),
+        }
+    }
+
+    /// The bar of `--fail-under` and `--require`; empty when neither was given.
+    pub fn gate(&self) -> Gate {
+        Gate {
+            fail_under: self.fail_under,
+            require: self.require.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -286,6 +360,13 @@ pub fn usage_error_line(error: &clap::Error) -> Option<String> {
         .take_while(|word| !word.starts_with(['[', '<', '-']))
         .collect();
     Some(format!("{what}; see '{} --help'", command.join(" ")))
+}
+
+fn parse_jobs(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(jobs) if jobs > 0 => Ok(jobs),
+        _ => Err(format!("'{text}' is not a number of jobs (1 or more)")),
+    }
 }
 
 fn parse_month(text: &str) -> Result<YearMonth, String> {

@@ -4,8 +4,9 @@
 //! The stages, each a module whose output feeds the next:
 //! [`extract`] (document → lines) → [`resume`] (sections) → [`matching`] (evidence) →
 //! [`analysis`] (statuses, score, focus, background) → [`report`] (table, JSON, Markdown).
-//! [`profile`] holds the role profiles. The library never prints: output goes to the writer
-//! given to [`run`].
+//! [`profile`] holds the role profiles. [`batch`] runs the pipeline over many files in
+//! parallel, and [`gate`] checks a report against `--fail-under`/`--require`. The library never
+//! prints: output goes to the writers given to [`run`].
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
@@ -44,8 +45,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
         Command::Schema(args) => schema_command(&args, out),
         Command::Text(args) => text_command(&args, out),
         Command::Completions { shell } => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "skillgap", out);
+            clap_complete::generate(shell, &mut public_command(), "skillgap", out);
             Ok(())
         }
         Command::Man => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
@@ -69,7 +69,7 @@ fn analyze_command(
     let profile = profile::resolve(&args.role)?;
     let gate = args.gate();
     gate.check(&profile)?;
-    if !batch::is_batch(&args.files) {
+    if !batch::is_batch(&args.files) && args.format != OutputFormat::Jsonl {
         return analyze_one(args, &args.files[0], &profile, &gate, out, err);
     }
     let inputs = batch::expand(&args.files)?;
@@ -151,6 +151,21 @@ fn with_output<T>(
         },
         other => other,
     })
+}
+
+/// The command line as people see it, without the hidden internal commands, which shells
+/// would otherwise offer to complete.
+fn public_command() -> clap::Command {
+    let full = <Cli as clap::CommandFactory>::command();
+    full.get_subcommands()
+        .filter(|command| !command.is_hide_set())
+        .fold(
+            clap::Command::new("skillgap")
+                .version(env!("CARGO_PKG_VERSION"))
+                .propagate_version(true)
+                .about(full.get_about().cloned().unwrap_or_default()),
+            |public, command| public.subcommand(command.clone()),
+        )
 }
 
 fn compare_command(args: &CompareArgs, out: &mut dyn Write) -> Result<()> {

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         },
     };
     let mut stdout = std::io::stdout().lock();
-    match skillgap::run(cli, &mut stdout) {
+    match skillgap::run(cli, &mut stdout, &mut std::io::stderr()) {
         Ok(status) => ExitCode::from(status.code()),
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {

@@ -7,13 +7,14 @@ mod json;
 mod markdown;
 mod table;
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use crate::analysis::{Analysis, SkillVerdict};
 use crate::extract::Format;
 use crate::matching::{Evidence, Shows};
 
-pub use json::SCHEMA_VERSION;
+pub use json::{SCHEMA_VERSION, error_line, schema as json_schema};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -21,6 +22,8 @@ pub enum OutputFormat {
     Table,
     /// One JSON document (see docs/json.md).
     Json,
+    /// JSON Lines, as a batch prints them, even for one file.
+    Jsonl,
     /// A Markdown document to keep or paste into notes.
     Markdown,
     /// One self-contained HTML page with a chart (write it with -o report.html).
@@ -70,10 +73,25 @@ pub struct Report<'a> {
 pub fn render(report: &Report, format: OutputFormat, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         OutputFormat::Table => table::render(report, out),
-        OutputFormat::Json => json::render(report, out),
+        OutputFormat::Json => json::render(report, None, out),
+        OutputFormat::Jsonl => writeln!(out, "{}", json::line(report, None)),
         OutputFormat::Markdown => markdown::render(report, out),
         OutputFormat::Html => html::render(report, out),
     }
+}
+
+/// The JSON document of `--format json` with the verdict of `--fail-under`/`--require` in it.
+pub fn render_json(
+    report: &Report,
+    gate: Option<&crate::gate::GateResult>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    json::render(report, gate, out)
+}
+
+/// The report as one line of JSON (no newline), as a batch prints it.
+pub fn json_line(report: &Report, gate: Option<&crate::gate::GateResult>) -> String {
+    json::line(report, gate)
 }
 
 /// The score's formula in words, shared by every format.
@@ -124,22 +142,31 @@ struct EvidenceGroup<'a> {
     terms: Vec<&'a str>,
 }
 
-/// Groups evidence by line and kind, keeping the order given (strongest first).
+/// Groups evidence by line and kind, keeping the order given (strongest first). The groups of
+/// each line are indexed, so a long resume with evidence on hundreds of lines stays linear.
 fn group_by_line(evidence: &[Evidence]) -> Vec<EvidenceGroup<'_>> {
     let mut groups: Vec<EvidenceGroup> = Vec::new();
+    let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
     for item in evidence {
-        let same =
-            |g: &&mut EvidenceGroup| g.first.line == item.line && g.first.shows == item.shows;
-        match groups.iter_mut().find(|g| same(g)) {
-            Some(group) => {
+        let on_line = by_line.entry(item.line).or_default();
+        match on_line
+            .iter()
+            .copied()
+            .find(|&index| groups[index].first.shows == item.shows)
+        {
+            Some(index) => {
+                let group = &mut groups[index];
                 if !group.terms.contains(&item.term.as_str()) {
                     group.terms.push(&item.term);
                 }
             }
-            None => groups.push(EvidenceGroup {
-                first: item,
-                terms: vec![&item.term],
-            }),
+            None => {
+                on_line.push(groups.len());
+                groups.push(EvidenceGroup {
+                    first: item,
+                    terms: vec![&item.term],
+                });
+            }
         }
     }
     groups

@@ -101,7 +101,9 @@ fn missing_file() {
 
 #[test]
 fn directory_instead_of_a_file() {
-    let message = refused("tests/fixtures", 3);
+    // `analyze FOLDER` is a batch (tests/cli/batch.rs); `text` reads one file only.
+    let out = run(&["text", "-n", "tests/fixtures"]);
+    let message = out.failure(3, "tests/fixtures");
     assert!(message.contains("directory"), "{message}");
 }
 

@@ -8,7 +8,9 @@
 mod util;
 
 mod analyze;
+mod batch;
 mod compare;
+mod contract;
 mod errors;
 mod formats;
 mod help;

@@ -140,10 +140,11 @@ else
   row "(d) peak memory" "n/a" "< 50 MB" "SKIP (apt-get install time)"
 fi
 
-# (e) Growth. Resume length: the experience of devops.txt repeated to about 25, 50 and 100 pages
-# (50 lines a page). Profile size: every skill's direct terms kept, then copied with suffixes to
-# double and quadruple them. The exponent k of time ≈ c·size^k is estimated from the differences
-# (t100 − t50) / (t50 − t25), which cancel the fixed cost of a process: k ≈ 1 is linear, 2 quadratic.
+# (e) Growth. Resume length: devops.txt repeated to 1, 25, 50 and 100 pages (50 lines a page).
+# Profile size: every skill's direct terms, then copied with suffixes to double and quadruple them.
+# The exponent k of the variable cost, c·size^k, comes from differences that cancel the fixed cost
+# of a process: pages k = log((t100 − t1) / (t50 − t1)) / log(99/49), terms k = log((t4N − tN) /
+# (t2N − tN)) / log(3). k ≈ 1 is linear, 2 quadratic.
 python3 - "$work" tests/fixtures/source/devops.txt <<'PY'
 import sys
 work, source = sys.argv[1], sys.argv[2]
@@ -187,13 +188,13 @@ p1=$(median_ms "$runs" "$bin" analyze "$work/pages-1.txt" --format json)
 p25=$(median_ms "$runs" "$bin" analyze "$work/pages-25.txt" --format json)
 p50=$(median_ms "$runs" "$bin" analyze "$work/pages-50.txt" --format json)
 p100=$(median_ms "$runs" "$bin" analyze "$work/pages-100.txt" --format json)
-k=$(awk -v a="$p25" -v b="$p50" -v c="$p100" 'BEGIN { printf "%.2f", log((c - b) / (b - a)) / log(2) }')
+k=$(awk -v a="$p1" -v b="$p50" -v c="$p100" 'BEGIN { printf "%.2f", log((c - a) / (b - a)) / log(99 / 49) }')
 row "(e) resume length: 1 / 25 / 50 / 100 pages, ms" "$p1 / $p25 / $p50 / $p100"
 row "    growth exponent k in pages" "$k" "≤ 1.2" "$(verdict "$k" '<=' 1.2)"
 terms=$(cat "$work/terms-count")
 t1=$(median_ms "$runs" "$bin" analyze tests/fixtures/devops.txt --format json --role "$work/terms-1/infrastructure-engineer.yaml")
 t2=$(median_ms "$runs" "$bin" analyze tests/fixtures/devops.txt --format json --role "$work/terms-2/infrastructure-engineer.yaml")
 t4=$(median_ms "$runs" "$bin" analyze tests/fixtures/devops.txt --format json --role "$work/terms-4/infrastructure-engineer.yaml")
-kt=$(awk -v a="$t1" -v b="$t2" -v c="$t4" 'BEGIN { printf "%.2f", log((c - b) / (b - a)) / log(2) }')
+kt=$(awk -v a="$t1" -v b="$t2" -v c="$t4" 'BEGIN { printf "%.2f", log((c - a) / (b - a)) / log(3) }')
 row "    profile terms: N / 2N / 4N (N = $terms), ms" "$t1 / $t2 / $t4"
 row "    growth exponent k in terms" "$kt" "≤ 1.2" "$(verdict "$kt" '<=' 1.2)"

@@ -268,7 +268,7 @@ impl Matcher {
                             term: original_words(&passage.text, &normal, hit.start, hit.end),
                             rule,
                         };
-                        if !findings.rejected.contains(&rejection) {
+                        if !on_this_line(&findings.rejected, |r| r.line, &rejection) {
                             findings.rejected.push(rejection);
                         }
                     }
@@ -304,7 +304,7 @@ impl Matcher {
                 read_as: hit.misspelt.then(|| self.patterns[hit.pattern].clone()),
                 period: line.period,
             };
-            if !findings.evidence.contains(&evidence) {
+            if !on_this_line(&findings.evidence, |e| e.line, &evidence) {
                 findings.evidence.push(evidence);
             }
         }
@@ -540,6 +540,17 @@ impl<'a> Passage<'a> {
 
 fn words_between(normal: &NormalLine, from: usize, to: usize) -> usize {
     normal.text[from..to].split_whitespace().count()
+}
+
+/// Whether `item` is already among the entries of its own line. Entries arrive in line order,
+/// so only the tail needs looking at, which keeps long resumes linear.
+fn on_this_line<T: PartialEq>(entries: &[T], line_of: impl Fn(&T) -> usize, item: &T) -> bool {
+    let line = line_of(item);
+    entries
+        .iter()
+        .rev()
+        .take_while(|entry| line_of(entry) == line)
+        .any(|entry| entry == item)
 }
 
 /// Where the word that a match begins ends, if the match is a whole word or the term plus an

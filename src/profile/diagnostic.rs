@@ -220,7 +220,7 @@ impl Diagnostic {
             position,
             severity: code.severity(),
             code,
-            message,
+            message: one_line(message),
         }
     }
 
@@ -263,6 +263,25 @@ impl Diagnostic {
             escape_data(&self.message)
         )
     }
+}
+
+/// A message quotes the profile's text ("not text ('3\n- workshops')"), which may hold line
+/// breaks and other control characters; they are shown escaped, so that every problem stays one
+/// line of `file:line:column: error: message` and no terminal control sequence gets through.
+fn one_line(message: String) -> String {
+    if !message.contains(char::is_control) {
+        return message;
+    }
+    message
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Sorts by file, then line and column; problems at one place keep the order they were found.
@@ -467,6 +486,20 @@ mod tests {
             d.to_github(),
             "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=wrong-type::50%25 done%0Anext"
         );
+    }
+
+    #[test]
+    fn a_message_quoting_a_line_break_stays_one_line() {
+        // Found by fuzz/validate_profile: a multi-line scalar quoted in a message split the
+        // `file:line:column:` line in two.
+        let d = Diagnostic::new(
+            "x.yaml",
+            Position::START,
+            Code::WrongType,
+            "not text ('3\n- workshops\t\u{1b}[31m')".into(),
+        );
+        assert_eq!(d.message, r"not text ('3\n- workshops\t\u{1b}[31m')");
+        assert_eq!(d.to_text().lines().count(), 1);
     }
 
     #[test]

@@ -89,6 +89,19 @@ impl Node {
         }
     }
 
+    /// Moves every node's position from the loader's lines onto skillgap's.
+    fn relocate(&mut self, lines: &LoaderLines) {
+        self.position = lines.position(self.position);
+        match &mut self.kind {
+            Kind::List(items) => items.iter_mut().for_each(|item| item.relocate(lines)),
+            Kind::Map(entries) => entries.iter_mut().for_each(|(key, value)| {
+                key.relocate(lines);
+                value.relocate(lines);
+            }),
+            Kind::Null | Kind::Bool(_) | Kind::Number(..) | Kind::Text(_) => {}
+        }
+    }
+
     /// Gives numbers and booleans the spelling they have in the source.
     fn respell(&mut self, source: &str) {
         match &mut self.kind {
@@ -108,6 +121,62 @@ impl Node {
             }),
             Kind::Null | Kind::Text(_) => {}
         }
+    }
+}
+
+/// The loader's lines, where they are not skillgap's.
+///
+/// YAML ends a line at a line feed, a carriage return, or both; skillgap counts lines as
+/// `grep -n`, Git and CI logs do, ending them at line feeds only (a carriage return before one
+/// belongs to its line). The two differ only where a carriage return stands alone; there the
+/// loader's positions are moved onto skillgap's lines, so that every problem points inside the
+/// file and agrees with the positions skillgap finds itself (tabs, bytes that are not UTF-8).
+struct LoaderLines {
+    /// For each of the loader's lines: where it starts, and its length in characters.
+    lines: Vec<(Position, usize)>,
+}
+
+impl LoaderLines {
+    /// `None` when the loader's lines are skillgap's: no carriage return stands alone.
+    fn of(source: &str) -> Option<Self> {
+        let bytes = source.as_bytes();
+        let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+        if !source.match_indices('\r').any(|(i, _)| lone(i)) {
+            return None;
+        }
+        let mut lines = Vec::new();
+        let mut start = Position::START;
+        let mut here = Position::START;
+        let mut chars = source.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '\r' && c != '\n' {
+                here.column += 1;
+                continue;
+            }
+            lines.push((start, here.column - start.column));
+            // A carriage return and a line feed are one break for both; a lone return is a
+            // character of skillgap's line.
+            let crlf = c == '\r' && chars.next_if_eq(&'\n').is_some();
+            here = if c == '\n' || crlf {
+                Position::new(here.line + 1, 0)
+            } else {
+                Position::new(here.line, here.column + 1)
+            };
+            start = here;
+        }
+        lines.push((start, here.column - start.column));
+        Some(LoaderLines { lines })
+    }
+
+    /// Where the loader's `position` is in skillgap's lines (kept on its line, or the last).
+    fn position(&self, position: Position) -> Position {
+        let (start, length) = self
+            .lines
+            .get(position.line)
+            .or(self.lines.last())
+            .copied()
+            .unwrap_or((Position::START, 0));
+        Position::new(start.line, start.column + position.column.min(length))
     }
 }
 
@@ -257,16 +326,20 @@ pub fn options(duplicate_keys: DuplicateKeyPolicy) -> Options {
 pub fn parse(source: &str) -> Result<Node, Unreadable> {
     let options = options(DuplicateKeyPolicy::PassThrough);
     let mut root: Node =
-        serde_saphyr::from_str_with_options(source, options).map_err(|e| unreadable(&e))?;
+        serde_saphyr::from_str_with_options(source, options).map_err(|e| unreadable(&e, source))?;
     root.respell(source);
+    if let Some(lines) = LoaderLines::of(source) {
+        root.relocate(&lines);
+    }
     Ok(root)
 }
 
-/// Turns the loader's error into one problem with a message a maintainer can act on.
-pub fn unreadable(error: &serde_saphyr::Error) -> Unreadable {
+/// Turns the loader's error in `source` into one problem with a message a maintainer can act on.
+pub fn unreadable(error: &serde_saphyr::Error, source: &str) -> Unreadable {
     let position = error
         .location()
         .map_or(Position::START, Position::from_location);
+    let position = LoaderLines::of(source).map_or(position, |lines| lines.position(position));
     let (code, message) = classify(error);
     Unreadable {
         position,
@@ -394,6 +467,21 @@ mod tests {
         let root = parse("name: «é»\nx: [é, ü]\n").unwrap();
         let items = root.get("x").unwrap().items();
         assert_eq!(at(&items[1]), (1, 7));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_does_not_move_positions_off_the_line() {
+        // YAML ends a line at a lone carriage return; skillgap, like grep -n and Git, does not.
+        let root = parse("id: x\rtitle: T\r\nskills: [a]\n").unwrap();
+        assert_eq!(at(root.entry("title").unwrap().0), (0, 6));
+        assert_eq!(at(root.get("title").unwrap()), (0, 13));
+        assert_eq!(at(&root.get("skills").unwrap().items()[0]), (1, 9));
+        // Found by fuzz/validate_profile: an error on the loader's third line, in a text of one
+        // line, and one at its column 2 of a line of none.
+        let err = parse("iulr\r[\r\0\0\0\u{1}\u{1}m").unwrap_err();
+        assert_eq!(err.position, Position::new(0, 7));
+        let err = parse("&oso:\r!\0\u{6}ltid!").unwrap_err();
+        assert_eq!(err.position, Position::new(0, 7));
     }
 
     #[test]

@@ -117,7 +117,7 @@ fn read_typed(source: &str, checker: &mut Checker) -> Option<RawProfile> {
     match serde_saphyr::from_str_with_options::<RawProfile>(source, options) {
         Ok(raw) => Some(raw),
         Err(error) => {
-            let problem = tree::unreadable(&error);
+            let problem = tree::unreadable(&error, source);
             let code = match problem.code {
                 Code::YamlSyntax => Code::WrongType,
                 other => other,
@@ -788,6 +788,35 @@ mod tests {
                 .diagnostics
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn every_problem_lies_inside_the_file_on_one_line() {
+        // Found by fuzz/validate_profile: lone carriage returns, which YAML counts as line
+        // breaks and skillgap does not, and multi-line text quoted in a message.
+        let sources = [
+            "iulr\r[\r\0\0\0\u{1}\u{1}m",
+            "&oso:\r!\0\u{6}ltid!",
+            "+dz    - gitlab\n   \n er:c",
+            "red- inc\n     \nt l-d   - id\n",
+        ];
+        for source in sources {
+            let lines: Vec<&str> = source.split('\n').collect();
+            for d in validate_source(source, "x.yaml", None).diagnostics {
+                let length = lines.get(d.position.line).map_or(0, |l| l.chars().count());
+                assert!(
+                    d.position.line <= lines.len() && d.position.column <= length,
+                    "{source:?}: {}",
+                    d.to_text()
+                );
+                assert_eq!(
+                    d.to_text().lines().count(),
+                    1,
+                    "{source:?}: {}",
+                    d.to_text()
+                );
+            }
+        }
     }
 
     #[test]

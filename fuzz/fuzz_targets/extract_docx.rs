@@ -1,10 +1,11 @@
 //! Bytes read as a file named `fuzz.docx`, in two ways:
 //!
-//! - input that starts with `<` is the XML of `word/document.xml`, packed by this target into a
-//!   valid package;
+//! - input that starts with `<` is the XML of `word/document.xml`, which this target packs into
+//!   a valid package (stored, with the right checksum): mutations of a real package rarely
+//!   survive inflating and its checksums, so without this the fuzzer would hardly reach the
+//!   WordprocessingML reader (src/extract/docx.rs);
 //! - any other input is the file itself: the zip container, its damage and its lies, or not a
-//!   zip at all. Mutations of a real package rarely survive inflating and its checksums, so without
-//!   this the fuzzer would hardly reach the WordprocessingML reader (src/extract/docx.rs).
+//!   zip at all.
 #![no_main]
 
 use std::io::{Cursor, Write};

@@ -8,6 +8,7 @@ mod clean;
 mod docx;
 mod guard;
 mod json_resume;
+mod layout;
 mod markdown;
 mod pdf;
 mod text;
@@ -87,6 +88,8 @@ impl TextLine {
 pub struct Document {
     pub format: Format,
     pub pages: Option<usize>,
+    /// A guess at the columns of text on the busiest page, for formats that have pages.
+    pub columns: Option<usize>,
     pub lines: Vec<TextLine>,
     /// The program that made the file: a PDF's producer or creator, a DOCX's application.
     pub generator: Option<String>,
@@ -99,6 +102,7 @@ impl Document {
         Document {
             format,
             pages: None,
+            columns: None,
             lines,
             generator: None,
             warnings: Vec::new(),

@@ -3,6 +3,7 @@
 
 use pdf_oxide::document::PdfDocument;
 
+use super::layout::{TextBox, guess_columns};
 use super::worker::{self, Parser};
 use super::{Document, Format, Options, Source, TextLine};
 use crate::error::{Error, Result};
@@ -19,6 +20,7 @@ pub enum Outcome {
         pages: usize,
         text: Vec<String>,
         generator: Option<String>,
+        columns: usize,
     },
     Encrypted,
     TooManyPages(usize),
@@ -48,6 +50,7 @@ pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Docum
             pages,
             text,
             generator,
+            columns,
         } => {
             let lines = text
                 .iter()
@@ -56,6 +59,7 @@ pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Docum
                 .collect();
             let mut document = Document::new(Format::Pdf, lines);
             document.pages = Some(pages);
+            document.columns = Some(columns);
             document.generator = generator;
             if is_truncated(bytes) {
                 document.warnings.push(
@@ -107,10 +111,14 @@ pub fn read_pages(bytes: Vec<u8>) -> Outcome {
         Err(e) => return Outcome::Failed(one_line(&e.to_string())),
     };
     let mut text = Vec::with_capacity(pages);
+    let mut columns = 1;
     let mut first_error = None;
     for page in 0..pages {
         match document.extract_text(page) {
-            Ok(page_text) => text.push(page_text),
+            Ok(page_text) => {
+                text.push(page_text);
+                columns = columns.max(page_columns(&document, page));
+            }
             Err(e) => {
                 first_error.get_or_insert_with(|| one_line(&e.to_string()));
             }
@@ -120,12 +128,29 @@ pub fn read_pages(bytes: Vec<u8>) -> Outcome {
         Some(error) if text.is_empty() => Outcome::Failed(error),
         _ => Outcome::Text {
             pages,
+            columns,
             generator: document
                 .document_producer()
                 .or_else(|| document.document_creator()),
             text,
         },
     }
+}
+
+/// The spans were read (and cached by pdf_oxide) for the text, so this costs little more.
+fn page_columns(document: &PdfDocument, page: usize) -> usize {
+    let Ok(spans) = document.extract_spans(page) else {
+        return 1;
+    };
+    let boxes: Vec<TextBox> = spans
+        .iter()
+        .map(|span| TextBox {
+            left: span.bbox.x,
+            right: span.bbox.x + span.bbox.width,
+            characters: span.text.chars().filter(|c| c.is_alphanumeric()).count(),
+        })
+        .collect();
+    guess_columns(&boxes)
 }
 
 fn one_line(message: &str) -> String {

@@ -21,8 +21,9 @@ use crate::profile::Category;
 use crate::resume::Section;
 
 /// Follows semver for the document: a new field is a minor change, a removed or changed one major.
-/// 1.1.0 added `gate`, the error line of a batch, and `json-resume` as a `document.format`.
-pub const SCHEMA_VERSION: &str = "1.1.0";
+/// 1.1.0 added `gate`, the error line of a batch, and `json-resume` as a `document.format`;
+/// 1.2.0 added `document.columns`.
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// One line of `skillgap analyze` JSON output: a report, or (in a batch) the error of one file.
 #[derive(Serialize, JsonSchema)]
@@ -66,6 +67,11 @@ struct JsonDocument<'a> {
     generator: Option<&'a str>,
     /// Pages of a PDF; null for other formats.
     pages: Option<usize>,
+    /// A guess at the columns of text: of a PDF's busiest page (from where its text sits), or
+    /// of a DOCX's page layout; null for formats without pages. Two columns is when a careless
+    /// extractor mixes the lines of both.
+    #[schemars(range(min = 1))]
+    columns: Option<usize>,
     /// Lines of extracted text; evidence line numbers refer to these.
     lines: usize,
     /// Letters and digits in the extracted text.
@@ -428,6 +434,7 @@ fn report_document<'a>(report: &'a Report, gate: Option<&'a GateResult>) -> Json
             format: report.document.format.into(),
             generator: report.document.generator.as_deref(),
             pages: report.document.pages,
+            columns: report.document.columns,
             lines: report.document.lines,
             characters: report.document.characters,
             warnings: &report.document.warnings,

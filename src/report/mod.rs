@@ -36,6 +36,7 @@ pub struct DocumentInfo {
     pub file: String,
     pub format: Format,
     pub pages: Option<usize>,
+    pub columns: Option<usize>,
     pub lines: usize,
     pub characters: usize,
     pub generator: Option<String>,
@@ -48,6 +49,7 @@ impl DocumentInfo {
             file,
             format: document.format,
             pages: document.pages,
+            columns: document.columns,
             lines: document.lines.len(),
             characters: document.word_characters(),
             generator: document.generator.clone(),
@@ -109,14 +111,18 @@ fn describe_document(document: &DocumentInfo) -> String {
         Some(n) => format!(", {n} pages"),
         None => String::new(),
     };
+    let columns = match document.columns {
+        Some(n) if n > 1 => format!(", {n} columns"),
+        _ => String::new(),
+    };
     let generator = document
         .generator
         .as_ref()
         .map(|g| format!(", made by {g}"))
         .unwrap_or_default();
     format!(
-        "{}{}, {} lines{generator}",
-        document.format, pages, document.lines
+        "{}{pages}{columns}, {} lines{generator}",
+        document.format, document.lines
     )
 }
 

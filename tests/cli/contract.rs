@@ -106,7 +106,7 @@ fn the_schema_refuses_what_is_not_the_contract() {
     missing.as_object_mut().unwrap().remove("score");
     assert!(!validator.is_valid(&missing), "a missing field");
     let error = serde_json::json!({
-        "schema_version": "1.1.0",
+        "schema_version": "1.2.0",
         "file": "cv.pdf",
         "error": {"code": 9, "kind": "no-text", "message": "m"}
     });
@@ -149,6 +149,7 @@ struct Document {
     format: String,
     generator: Option<String>,
     pages: Option<u32>,
+    columns: Option<u32>,
     lines: u32,
     characters: u32,
     warnings: Vec<String>,

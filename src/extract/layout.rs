@@ -1,0 +1,205 @@
+//! A guess at how many columns of text a page has, from where its pieces of text sit.
+//!
+//! A column boundary is a vertical strip that (almost) no text crosses, with a fair share of
+//! the page's text on each side of it. A full-width name or contact line may cross the strip;
+//! right-aligned dates in a one-column resume are too little text to count as a column.
+
+/// One positioned piece of text on a page, in points from the page's left edge.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextBox {
+    pub left: f32,
+    pub right: f32,
+    pub characters: usize,
+}
+
+/// Narrower than this, a strip without text is the space between words, not a gutter.
+const MIN_GUTTER_WIDTH: f32 = 8.0;
+/// Each column holds at least this share of the page's letters: a sidebar of skills and
+/// contacts does, a flush-right rail of dates and places does not.
+const MIN_COLUMN_SHARE: f64 = 0.15;
+/// Text crossing a gutter may be at most this share: headings and contact lines spanning both.
+const MAX_CROSSING_SHARE: f64 = 0.06;
+/// With less text than this, a page says nothing about its layout.
+const MIN_CHARACTERS: usize = 200;
+/// Width of the strips the page is cut into when looking for gutters, unless the text is so
+/// wide (a hostile page) that [`MAX_STRIPS`] strips must be wider.
+const STRIP_WIDTH: f32 = 2.0;
+const MAX_STRIPS: usize = 10_000;
+/// More columns than a resume has; stops a hostile page of thin slivers from counting many.
+const MAX_COLUMNS: usize = 4;
+
+/// How many columns the text of one page forms: 1 when unsure.
+pub fn guess_columns(boxes: &[TextBox]) -> usize {
+    let boxes: Vec<TextBox> = boxes
+        .iter()
+        .copied()
+        .filter(|b| {
+            b.characters > 0 && b.right > b.left && b.left.is_finite() && b.right.is_finite()
+        })
+        .collect();
+    let total: usize = boxes.iter().map(|b| b.characters).sum();
+    if total < MIN_CHARACTERS {
+        return 1;
+    }
+    let mut columns = 1;
+    let mut column_start = f32::NEG_INFINITY;
+    for (gutter_left, gutter_right) in empty_strips(&boxes, total) {
+        let share_between = share_of(&boxes, total, column_start, gutter_left);
+        let share_after = share_of(&boxes, total, gutter_right, f32::INFINITY);
+        if share_between >= MIN_COLUMN_SHARE && share_after >= MIN_COLUMN_SHARE {
+            columns += 1;
+            column_start = gutter_right;
+            if columns == MAX_COLUMNS {
+                break;
+            }
+        }
+    }
+    columns
+}
+
+/// Strips at least [`MIN_GUTTER_WIDTH`] wide, strictly inside the text's extent, that only a
+/// small share of the text crosses; left to right.
+fn empty_strips(boxes: &[TextBox], total: usize) -> Vec<(f32, f32)> {
+    let start = boxes.iter().map(|b| b.left).fold(f32::INFINITY, f32::min);
+    let end = boxes
+        .iter()
+        .map(|b| b.right)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let width = STRIP_WIDTH.max((end - start) / MAX_STRIPS as f32);
+    let strips = (((end - start) / width).ceil() as usize).clamp(1, MAX_STRIPS);
+    let crossing = crossing_characters(boxes, start, width, strips);
+    let allowed = MAX_CROSSING_SHARE * total as f64;
+    let mut gutters = Vec::new();
+    let mut run_start = None;
+    for (strip, &characters) in crossing.iter().enumerate() {
+        let open = (characters as f64) <= allowed;
+        match (open, run_start) {
+            (true, None) => run_start = Some(strip),
+            (false, Some(first)) => {
+                let left = start + first as f32 * width;
+                let right = start + strip as f32 * width;
+                if first > 0 && right - left >= MIN_GUTTER_WIDTH {
+                    gutters.push((left, right));
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    gutters
+}
+
+/// For each strip, the characters of the boxes that cover it (a difference array, so the cost
+/// is one pass over the boxes and one over the strips).
+fn crossing_characters(boxes: &[TextBox], start: f32, width: f32, strips: usize) -> Vec<usize> {
+    let mut delta = vec![0i64; strips + 1];
+    for b in boxes {
+        let first = (((b.left - start) / width).floor().max(0.0) as usize).min(strips);
+        let last = (((b.right - start) / width).ceil().max(0.0) as usize).min(strips);
+        delta[first] += b.characters as i64;
+        delta[last] -= b.characters as i64;
+    }
+    let mut running = 0i64;
+    delta[..strips]
+        .iter()
+        .map(|d| {
+            running += d;
+            running.max(0) as usize
+        })
+        .collect()
+}
+
+/// Share of the text whose boxes' centres lie between `from` and `to`.
+fn share_of(boxes: &[TextBox], total: usize, from: f32, to: f32) -> f64 {
+    let inside: usize = boxes
+        .iter()
+        .filter(|b| {
+            let centre = (b.left + b.right) / 2.0;
+            centre > from && centre < to
+        })
+        .map(|b| b.characters)
+        .sum();
+    inside as f64 / total as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(left: f32, right: f32, characters: usize) -> TextBox {
+        TextBox {
+            left,
+            right,
+            characters,
+        }
+    }
+
+    /// Lines of a column: `count` lines between `left` and `right`, 40 characters each.
+    fn column(left: f32, right: f32, count: usize) -> Vec<TextBox> {
+        (0..count).map(|_| line(left, right, 40)).collect()
+    }
+
+    #[test]
+    fn full_width_lines_are_one_column() {
+        assert_eq!(guess_columns(&column(56.0, 540.0, 30)), 1);
+    }
+
+    #[test]
+    fn lines_of_uneven_length_are_still_one_column() {
+        let boxes: Vec<_> = (0..30)
+            .map(|i| line(56.0, 200.0 + (i * 37 % 340) as f32, 40))
+            .collect();
+        assert_eq!(guess_columns(&boxes), 1);
+    }
+
+    #[test]
+    fn a_sidebar_and_a_main_column_are_two() {
+        let mut boxes = column(40.0, 180.0, 12);
+        boxes.extend(column(220.0, 560.0, 40));
+        assert_eq!(guess_columns(&boxes), 2);
+    }
+
+    #[test]
+    fn a_full_width_name_over_two_columns_is_still_two() {
+        let mut boxes = vec![line(40.0, 560.0, 20), line(40.0, 560.0, 60)];
+        boxes.extend(column(40.0, 290.0, 25));
+        boxes.extend(column(310.0, 560.0, 25));
+        assert_eq!(guess_columns(&boxes), 2);
+    }
+
+    #[test]
+    fn right_aligned_dates_are_not_a_column() {
+        let mut boxes = column(56.0, 420.0, 40);
+        boxes.extend(column(470.0, 540.0, 5).into_iter().map(|mut b| {
+            b.characters = 16;
+            b
+        }));
+        assert_eq!(guess_columns(&boxes), 1);
+    }
+
+    #[test]
+    fn three_columns_are_three() {
+        let mut boxes = column(40.0, 200.0, 20);
+        boxes.extend(column(220.0, 380.0, 20));
+        boxes.extend(column(400.0, 560.0, 20));
+        assert_eq!(guess_columns(&boxes), 3);
+    }
+
+    #[test]
+    fn too_little_text_says_one() {
+        let mut boxes = column(40.0, 180.0, 2);
+        boxes.extend(column(220.0, 560.0, 2));
+        assert_eq!(guess_columns(&boxes), 1);
+    }
+
+    #[test]
+    fn slivers_and_nonsense_coordinates_stay_bounded() {
+        let mut boxes: Vec<_> = (0..1000)
+            .map(|i| line(i as f32 * 20.0, i as f32 * 20.0 + 1.0, 40))
+            .collect();
+        boxes.push(line(f32::NAN, 10.0, 5));
+        boxes.push(line(0.0, f32::INFINITY, 5));
+        boxes.push(line(-1e30, 1e30, 1));
+        assert!(guess_columns(&boxes) <= MAX_COLUMNS);
+    }
+}

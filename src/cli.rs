@@ -200,18 +200,9 @@ impl InputArgs {
     }
 }
 
+/// What `analyze` and `compare` both need to judge a resume.
 #[derive(Debug, Args)]
-pub struct AnalyzeArgs {
-    /// The resume: PDF, DOCX, Markdown, plain text or JSON Resume (`-` reads text from standard
-    /// input). Several files, folders (searched for .pdf .docx .txt .md .markdown .json) or
-    /// patterns such as 'cvs/*.pdf' make a batch.
-    #[arg(value_name = "FILE", required = true)]
-    pub files: Vec<PathBuf>,
-
-    /// Refuse input files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
-
+pub struct JudgeArgs {
     /// The role to compare against: a built-in id (see `skillgap roles`) or a profile .yaml path.
     #[arg(
         short,
@@ -221,6 +212,45 @@ pub struct AnalyzeArgs {
     )]
     pub role: String,
 
+    /// How many focus areas to list.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_FOCUS_AREAS)]
+    pub top: usize,
+
+    /// Count jobs held "to present" up to this month (YYYY-MM) instead of the current month.
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub as_of: Option<YearMonth>,
+
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+impl JudgeArgs {
+    /// Reading options, as [`InputArgs::extract_options`].
+    pub fn extract_options(&self) -> extract::Options {
+        extract::Options {
+            max_bytes: self.max_bytes,
+            worker: std::env::current_exe().ok(),
+        }
+    }
+
+    /// The month that "present" means.
+    pub fn today(&self) -> YearMonth {
+        self.as_of.unwrap_or_else(YearMonth::today)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The resume: PDF, DOCX, Markdown, plain text or JSON Resume (`-` reads text from standard
+    /// input). Several files, folders (searched for .pdf .docx .txt .md .markdown .json) or
+    /// patterns such as 'cvs/*.pdf' make a batch.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
     /// How to print the report (a batch of several files always prints JSON Lines).
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
@@ -229,17 +259,9 @@ pub struct AnalyzeArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// How many focus areas to list.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_FOCUS_AREAS)]
-    pub top: usize,
-
     /// When to colour the table: auto colours only a terminal, and honours NO_COLOR.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-
-    /// Count jobs held "to present" up to this month (YYYY-MM) instead of the current month.
-    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
-    pub as_of: Option<YearMonth>,
 
     /// Also show, for every skill, each candidate match that was accepted or rejected and the
     /// rule that decided (table and Markdown).
@@ -266,14 +288,6 @@ pub struct AnalyzeArgs {
 }
 
 impl AnalyzeArgs {
-    /// Reading options, as [`InputArgs::extract_options`].
-    pub fn extract_options(&self) -> extract::Options {
-        extract::Options {
-            max_bytes: self.max_bytes,
-            worker: std::env::current_exe().ok(),
-        }
-    }
-
     /// The bar of `--fail-under` and `--require`; empty when neither was given.
     pub fn gate(&self) -> Gate {
         Gate {
@@ -293,30 +307,12 @@ pub struct CompareArgs {
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
 
-    /// The role to compare against: a built-in id or a profile .yaml path.
-    #[arg(
-        short,
-        long,
-        value_name = "ID|PATH",
-        default_value = "infrastructure-engineer"
-    )]
-    pub role: String,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
 
     /// How to print the comparison.
     #[arg(short, long, value_enum, default_value_t = CompareFormat::Table)]
     pub format: CompareFormat,
-
-    /// How many focus areas to compare.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_FOCUS_AREAS)]
-    pub top: usize,
-
-    /// Refuse input files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
-
-    /// Count jobs held "to present" up to this month (YYYY-MM) instead of the current month.
-    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
-    pub as_of: Option<YearMonth>,
 }
 
 #[derive(Debug, Args)]
@@ -331,7 +327,7 @@ pub struct TextArgs {
 
 /// A usage error as one line, `<what is wrong>; see '<command> --help'`, or `None` for clap's
 /// own displays (help, version, or help shown because nothing was asked) that print as they are.
-pub fn usage_error_line(error: &clap::Error) -> Option<String> {
+pub fn usage_error_line(error: &clap::Error, args: &[String]) -> Option<String> {
     use clap::error::ErrorKind;
     if matches!(
         error.kind(),
@@ -352,14 +348,26 @@ pub fn usage_error_line(error: &clap::Error) -> Option<String> {
         (Some(head), Some(named)) => format!("{head}: {named}"),
         _ => first.to_string(),
     };
-    let command: Vec<&str> = rendered
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("Usage: "))
-        .unwrap_or("skillgap")
-        .split_whitespace()
-        .take_while(|word| !word.starts_with(['[', '<', '-']))
-        .collect();
-    Some(format!("{what}; see '{} --help'", command.join(" ")))
+    Some(format!(
+        "{what}; see '{} --help'",
+        command_path(args).join(" ")
+    ))
+}
+
+/// "skillgap role show" for `skillgap role show --bogus`: the (sub)command whose help answers a
+/// usage error. clap's message names it for some errors only (not for a bad value).
+fn command_path(args: &[String]) -> Vec<String> {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let mut path = vec![command.get_name().to_string()];
+    for arg in args.iter().skip(1).filter(|a| !a.starts_with('-')) {
+        let Some(sub) = command.find_subcommand(arg).cloned() else {
+            break;
+        };
+        path.push(sub.get_name().to_string());
+        command = sub;
+    }
+    path
 }
 
 fn parse_jobs(text: &str) -> Result<usize, String> {
@@ -385,8 +393,9 @@ mod tests {
 
     #[test]
     fn usage_errors_fit_on_one_line() {
-        let error = Cli::try_parse_from(["skillgap", "analyze", "cv.pdf", "--colour"]).unwrap_err();
-        let line = usage_error_line(&error).unwrap();
+        let args = ["skillgap", "analyze", "cv.pdf", "--colour"].map(String::from);
+        let error = Cli::try_parse_from(&args).unwrap_err();
+        let line = usage_error_line(&error, &args).unwrap();
         assert!(
             line.starts_with("unexpected argument '--colour' found"),
             "{line}"
@@ -394,6 +403,25 @@ mod tests {
         assert!(line.ends_with("; see 'skillgap analyze --help'"), "{line}");
         assert!(!line.contains('\n'));
         let help = Cli::try_parse_from(["skillgap", "--help"]).unwrap_err();
-        assert_eq!(usage_error_line(&help), None);
+        assert_eq!(usage_error_line(&help, &[]), None);
+    }
+
+    #[test]
+    fn a_bad_value_points_at_the_subcommand_help() {
+        let args = ["skillgap", "role", "show", "x", "--bogus"].map(String::from);
+        let error = Cli::try_parse_from(&args).unwrap_err();
+        let line = usage_error_line(&error, &args).unwrap();
+        assert!(
+            line.ends_with("; see 'skillgap role show --help'"),
+            "{line}"
+        );
+        let args = ["skillgap", "analyze", "cv.pdf", "--top", "many"].map(String::from);
+        let error = Cli::try_parse_from(&args).unwrap_err();
+        let line = usage_error_line(&error, &args).unwrap();
+        assert!(
+            line.starts_with("invalid value 'many' for '--top <N>'"),
+            "{line}"
+        );
+        assert!(line.ends_with("; see 'skillgap analyze --help'"), "{line}");
     }
 }

@@ -66,7 +66,7 @@ fn analyze_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
-    let profile = profile::resolve(&args.role)?;
+    let profile = profile::resolve(&args.judge.role)?;
     let gate = args.gate();
     gate.check(&profile)?;
     if !batch::is_batch(&args.files) && args.format != OutputFormat::Jsonl {
@@ -74,9 +74,9 @@ fn analyze_command(
     }
     let inputs = batch::expand(&args.files)?;
     let options = batch::Options {
-        extract: args.extract_options(),
-        today: args.as_of.unwrap_or_else(resume::YearMonth::today),
-        top: args.top,
+        extract: args.judge.extract_options(),
+        today: args.judge.today(),
+        top: args.judge.top,
         gate: &gate,
         jobs: args.jobs,
         progress: std::io::stderr().is_terminal(),
@@ -96,16 +96,15 @@ fn analyze_one(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
-    let document = extract::extract_path(path, &args.extract_options())?;
-    let today = args.as_of.unwrap_or_else(resume::YearMonth::today);
-    let analysis = analyze_document(&document, profile, today);
+    let document = extract::extract_path(path, &args.judge.extract_options())?;
+    let analysis = analyze_document(&document, profile, args.judge.today());
     let verdict = gate.evaluate(&analysis);
     let info = DocumentInfo::new(path.display().to_string(), &document);
     let report = Report {
         document: &info,
         analysis: &analysis,
         role_origin: &profile.origin,
-        top: args.top,
+        top: args.judge.top,
         explain: args.explain,
         color: args.color.enabled(),
     };
@@ -169,12 +168,9 @@ fn public_command() -> clap::Command {
 }
 
 fn compare_command(args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
-    let profile = profile::resolve(&args.role)?;
-    let options = extract::Options {
-        max_bytes: args.max_bytes,
-        worker: std::env::current_exe().ok(),
-    };
-    let today = args.as_of.unwrap_or_else(resume::YearMonth::today);
+    let profile = profile::resolve(&args.judge.role)?;
+    let options = args.judge.extract_options();
+    let today = args.judge.today();
     let old = analyze_document(
         &extract::extract_path(&args.old, &options)?,
         &profile,
@@ -195,8 +191,14 @@ fn compare_command(args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
         new: &new_name,
     };
     let mut buffer = Vec::new();
-    report::compare::render(&comparison, &files, args.format, args.top, &mut buffer)
-        .map_err(Error::Output)?;
+    report::compare::render(
+        &comparison,
+        &files,
+        args.format,
+        args.judge.top,
+        &mut buffer,
+    )
+    .map_err(Error::Output)?;
     out.write_all(&buffer).map_err(Error::Output)
 }
 

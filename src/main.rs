@@ -4,9 +4,11 @@ use clap::Parser;
 use skillgap::cli::Cli;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // Parsed as given: a file name need not be UTF-8.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(error) => match skillgap::cli::usage_error_line(&error) {
+        Err(error) => match skillgap::cli::usage_error_line(&error, &lossy(&args)) {
             Some(line) => {
                 eprintln!("skillgap: error: {line}");
                 return ExitCode::from(skillgap::ExitStatus::Usage.code());
@@ -23,4 +25,10 @@ fn main() -> ExitCode {
             ExitCode::from(error.exit_status().code())
         }
     }
+}
+
+fn lossy(args: &[std::ffi::OsString]) -> Vec<String> {
+    args.iter()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect()
 }

@@ -19,7 +19,8 @@ pub enum ExitStatus {
     NoText = 5,
     /// The role profile is unknown, unreadable or invalid.
     BadRole = 6,
-    /// The input is over a safety limit (size).
+    /// The input is over a safety limit: its size, or what reading it would take (inflated
+    /// size, pages, objects, time).
     TooLarge = 7,
 }
 
@@ -74,6 +75,17 @@ pub enum Error {
         limit: u64,
     },
 
+    /// A document within the size limit that would take more than a resume ever needs to read.
+    #[error(
+        "{path}: the {format} {detail}, over a safety limit no resume reaches; if it is a resume, {advice}"
+    )]
+    OverLimit {
+        path: PathBuf,
+        format: &'static str,
+        detail: String,
+        advice: &'static str,
+    },
+
     #[error(
         "unknown role '{name}'; built-in roles: {known} (or pass the path of a role profile .yaml)"
     )]
@@ -117,7 +129,7 @@ impl Error {
                 ExitStatus::BadDocument
             }
             Error::NoText { .. } => ExitStatus::NoText,
-            Error::TooLarge { .. } => ExitStatus::TooLarge,
+            Error::TooLarge { .. } | Error::OverLimit { .. } => ExitStatus::TooLarge,
             Error::UnknownRole { .. }
             | Error::RoleUnreadable { .. }
             | Error::RoleInvalid { .. } => ExitStatus::BadRole,

@@ -32,7 +32,7 @@ impl std::fmt::Display for Failure {
             Failure::Crashed(how) => write!(f, "it crashed the parser ({how})"),
             Failure::TimedOut => write!(
                 f,
-                "reading it took longer than {} seconds",
+                "took longer than {} seconds to read",
                 PARSER_TIME_BUDGET.as_secs()
             ),
             Failure::NoThread => f.write_str("no thread could be started to read it"),

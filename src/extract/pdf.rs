@@ -3,6 +3,7 @@
 
 use pdf_oxide::document::PdfDocument;
 
+use super::guard::Failure;
 use super::layout::{TextBox, guess_columns};
 use super::worker::{self, Parser};
 use super::{Document, Format, Options, Source, TextLine};
@@ -10,6 +11,9 @@ use crate::error::{Error, Result};
 
 /// More pages than any resume has; a hostile file can claim millions.
 const MAX_PAGES: usize = 200;
+/// More objects than any resume has (one with embedded fonts has a few thousand); every
+/// object costs memory and time however small the file.
+const MAX_OBJECTS: usize = 100_000;
 
 const ADVICE: &str = "export it again as PDF from the program that made it, or save it as DOCX";
 
@@ -24,6 +28,8 @@ pub enum Outcome {
     },
     Encrypted,
     TooManyPages(usize),
+    TooManyObjects(usize),
+    TimedOut(String),
     Failed(String),
 }
 
@@ -33,6 +39,7 @@ pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Docum
         Ok(worker::Parsed::Docx(_)) => {
             Outcome::Failed("the parser answered for another format".into())
         }
+        Err(failure @ Failure::TimedOut) => Outcome::TimedOut(failure.to_string()),
         Err(failure) => Outcome::Failed(failure.to_string()),
     };
     match outcome {
@@ -72,20 +79,30 @@ pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Docum
         Outcome::Encrypted => Err(Error::Encrypted {
             path: source.display.clone(),
         }),
-        Outcome::TooManyPages(pages) => Err(Error::Damaged {
-            path: source.display.clone(),
-            format: "PDF",
-            detail: format!(
-                "it claims {pages} pages, more than the {MAX_PAGES} a resume could have"
-            ),
-            advice: ADVICE,
-        }),
+        Outcome::TooManyPages(pages) => Err(over_limit(
+            source,
+            format!("claims {pages} pages, more than {MAX_PAGES}"),
+        )),
+        Outcome::TooManyObjects(objects) => Err(over_limit(
+            source,
+            format!("has {objects} objects, more than {MAX_OBJECTS}"),
+        )),
+        Outcome::TimedOut(detail) => Err(over_limit(source, detail)),
         Outcome::Failed(detail) => Err(Error::Damaged {
             path: source.display.clone(),
             format: "PDF",
             detail,
             advice: ADVICE,
         }),
+    }
+}
+
+fn over_limit(source: &Source, detail: String) -> Error {
+    Error::OverLimit {
+        path: source.display.clone(),
+        format: "PDF",
+        detail,
+        advice: ADVICE,
     }
 }
 
@@ -103,6 +120,10 @@ pub fn read_pages(bytes: Vec<u8>) -> Outcome {
     };
     if document.is_encrypted() && !matches!(document.authenticate(b""), Ok(true)) {
         return Outcome::Encrypted;
+    }
+    let objects = document.all_object_ids().len();
+    if objects > MAX_OBJECTS {
+        return Outcome::TooManyObjects(objects);
     }
     let pages = match document.page_count() {
         Ok(0) => return Outcome::Failed("it has no pages".into()),

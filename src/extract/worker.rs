@@ -96,11 +96,29 @@ fn parse_in_worker(executable: &Path, parser: Parser, bytes: &[u8]) -> Result<Pa
     };
     let _ = feeder.join();
     let output = reader.join().unwrap_or_default();
+    if ran_out_of_cpu_time(status) {
+        return Err(Failure::TimedOut);
+    }
     if !status.success() {
         return Err(Failure::Crashed(crash_description(status)));
     }
     serde_json::from_slice(&output)
         .map_err(|_| Failure::Crashed("it gave no readable answer".into()))
+}
+
+/// The system stops a worker past its CPU limit with SIGXCPU (24 on Linux and the BSDs).
+fn ran_out_of_cpu_time(status: std::process::ExitStatus) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        const SIGXCPU: i32 = 24;
+        status.signal() == Some(SIGXCPU)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        false
+    }
 }
 
 fn crash_description(status: std::process::ExitStatus) -> String {
@@ -121,6 +139,9 @@ pub fn serve(parser: Parser, input: &mut dyn Read, output: &mut dyn Write) -> st
     let mut bytes = Vec::new();
     input.read_to_end(&mut bytes)?;
     let parsed = guard::contain(move || parser.run(bytes)).unwrap_or_else(|failure| match parser {
+        Parser::Pdf if failure == Failure::TimedOut => {
+            Parsed::Pdf(pdf::Outcome::TimedOut(failure.to_string()))
+        }
         Parser::Pdf => Parsed::Pdf(pdf::Outcome::Failed(failure.to_string())),
         Parser::Docx => Parsed::Docx(Err(failure.to_string())),
     });

@@ -14,8 +14,20 @@ fn hostile_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {
     (dir, path)
 }
 
-/// A one-page PDF whose catalog holds `inner`, with a correct cross-reference table.
+/// A one-page PDF whose catalog holds `catalog_extra`, with a correct cross-reference table.
 fn pdf_with(catalog_extra: &[u8], content: &[u8], filter: &str) -> Vec<u8> {
+    pdf_claiming(catalog_extra, content, filter, 1, 0)
+}
+
+/// As [`pdf_with`], but its page tree lists the page `pages` times, and its cross-reference table lists
+/// `phantom_objects` more objects (all at the offset of the content stream) than it holds.
+fn pdf_claiming(
+    catalog_extra: &[u8],
+    content: &[u8],
+    filter: &str,
+    pages: usize,
+    phantom_objects: usize,
+) -> Vec<u8> {
     let mut pdf = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     let mut object = |pdf: &mut Vec<u8>, body: Vec<u8>| {
@@ -31,16 +43,24 @@ fn pdf_with(catalog_extra: &[u8], content: &[u8], filter: &str) -> Vec<u8> {
     object(&mut pdf, catalog);
     object(
         &mut pdf,
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            ["3 0 R"; 1].repeat(pages).join(" ")
+        )
+        .into_bytes(),
     );
     object(
         &mut pdf,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+          /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"
+            .to_vec(),
     );
     let mut stream = format!("<< /Length {} {filter} >>\nstream\n", content.len()).into_bytes();
     stream.extend(content);
     stream.extend(b"\nendstream");
     object(&mut pdf, stream);
+    let stream_offset = *offsets.last().unwrap();
+    offsets.extend(std::iter::repeat_n(stream_offset, phantom_objects));
     let xref = pdf.len();
     pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
     for offset in &offsets {
@@ -54,6 +74,27 @@ fn pdf_with(catalog_extra: &[u8], content: &[u8], filter: &str) -> Vec<u8> {
         .as_bytes(),
     );
     pdf
+}
+
+const SOME_TEXT: &[u8] =
+    b"BT /F1 12 Tf 72 700 Td (Kubernetes and Terraform on AWS for five years) Tj ET";
+
+#[test]
+fn a_pdf_of_a_thousand_pages_is_over_a_limit() {
+    let pdf = pdf_claiming(b"", SOME_TEXT, "", 1000, 0);
+    let (_dir, path) = hostile_file("pages.pdf", &pdf);
+    let failed = run(&["analyze", &path]);
+    let message = failed.failure(7, &path);
+    assert!(message.contains("claims 1000 pages"), "{message}");
+}
+
+#[test]
+fn a_pdf_listing_150_000_objects_is_over_a_limit() {
+    let pdf = pdf_claiming(b"", SOME_TEXT, "", 1, 150_000);
+    let (_dir, path) = hostile_file("objects.pdf", &pdf);
+    let failed = run(&["analyze", &path]);
+    let message = failed.failure(7, &path);
+    assert!(message.contains("objects, more than"), "{message}");
 }
 
 fn deflate_zeros(length: usize) -> Vec<u8> {

@@ -2,7 +2,7 @@
 
 use crate::util::{
     EXAMPLE, GOOD_FIXTURES, analyze_json, evidence_on_line, fixture, root, run, run_with_stdin,
-    text_lines,
+    status, text_lines,
 };
 
 /// `text -n FILE` split into (number, text), checking the numbering as it goes.
@@ -180,6 +180,73 @@ fn markdown_markup_is_removed() {
             .iter()
             .any(|l| l.starts_with("|---") || l.starts_with("- "))
     );
+}
+
+/// rich.md holds what Markdown resumes hold beyond `#` and `-`: front matter, setext headings,
+/// inline HTML and an HTML block, nested lists, a table, links and images, a code span and a
+/// fenced block. Each line of `text -n` is the line of the file with its markup removed.
+#[test]
+fn markdown_is_parsed_and_keeps_the_lines_of_the_file() {
+    let file = fixture("rich.md");
+    let lines = numbered(&file);
+    let on_disk = std::fs::read_to_string(root().join(&file)).unwrap();
+    assert_eq!(lines.len(), on_disk.lines().count());
+    let line = |n: usize| lines[n - 1].1.as_str();
+    let expected = [
+        (1, ""),
+        (4, "skills: ansible, prometheus"),
+        (5, ""),
+        (7, "Ines Marchetti"),
+        (8, ""),
+        (10, "Site Reliability Engineer · Lisbon, Portugal ·"),
+        (11, "Notes: my lab notes, photo of a rack"),
+        (14, "Linux, Ansible Prometheus"),
+        (15, ""),
+        (18, "Summary"),
+        (
+            21,
+            "Site reliability engineer with eight years of running Linux services for an",
+        ),
+        (
+            22,
+            "online travel agency. I write runbooks, automate with ansible-playbook, and lead incident",
+        ),
+        (23, "reviews & postmortems."),
+        (
+            31,
+            "Run 60 Debian servers behind HAProxy; monthly patching with Ansible.",
+        ),
+        (35, "Led the on-call rota of six."),
+        (36, "Moved nightly backups to object storage."),
+        (
+            38,
+            "Wrote the postmortem template the whole company now uses.",
+        ),
+        (40, ""),
+        (42, "roles: [nginx, node_exporter]"),
+        (43, ""),
+        (47, "Area | Tools"),
+        (48, ""),
+        (50, "Automation | Ansible, Bash, Python"),
+    ];
+    for (n, text) in expected {
+        assert_eq!(line(n), text, "line {n}");
+    }
+
+    // The URLs' skill words and the HTML comment's are not evidence; the headings are sections.
+    let report = analyze_json(&file, &[]);
+    for id in ["docker-kubernetes", "terraform"] {
+        assert_eq!(status(&report, id), "missing", "{id}");
+    }
+    for (id, n, section) in [
+        ("linux", 14, "header"),
+        ("linux", 21, "summary"),
+        ("linux", 31, "experience"),
+        ("python-bash", 50, "skills"),
+    ] {
+        let found = evidence_on_line(&report, id, n).unwrap_or_else(|| panic!("{id} {n}"));
+        assert_eq!(found["section"], section, "{id} on line {n}");
+    }
 }
 
 #[test]

@@ -37,10 +37,17 @@ impl Repairs {
 
 pub fn repair_lines(lines: &mut [TextLine]) -> Repairs {
     let mut repairs = Repairs::default();
+    // A soft hyphen is only ever drawn where a word breaks at the end of a line, so a line that
+    // ends with one continues its last word on the next line. Noted before the repair below
+    // removes the soft hyphens.
+    let soft_breaks: Vec<bool> = lines
+        .iter()
+        .map(|line| line.text.trim_end().ends_with('\u{00AD}'))
+        .collect();
     for line in lines.iter_mut() {
         line.text = repair_characters(&line.text, &mut repairs);
     }
-    repairs.joined_words = join_hyphenated_words(lines);
+    repairs.joined_words = join_hyphenated_words(lines, &soft_breaks);
     repairs
 }
 
@@ -73,22 +80,28 @@ fn repair_characters(text: &str, repairs: &mut Repairs) -> String {
 }
 
 /// "infra-" at the end of a line followed by "structure" on the next becomes one word on the
-/// first line. A capitalised continuation ("Kubernetes-", "Linux") is a real hyphen.
-fn join_hyphenated_words(lines: &mut [TextLine]) -> usize {
+/// first line. A capitalised continuation ("Kubernetes-", "Linux") is a real hyphen. A line
+/// that ended with a soft hyphen (`soft_breaks`, now removed) is always joined to the next.
+fn join_hyphenated_words(lines: &mut [TextLine], soft_breaks: &[bool]) -> usize {
     let mut joined = 0;
     for i in 1..lines.len() {
         let (before, after) = lines.split_at_mut(i);
         let previous = &mut before[i - 1];
         let current = &mut after[0];
+        let soft = soft_breaks.get(i - 1).copied().unwrap_or(false)
+            && previous.text.ends_with(char::is_alphabetic)
+            && current.text.starts_with(char::is_alphabetic);
         let broken = previous.text.len() > 2
             && previous.text.ends_with('-')
             && previous.text[..previous.text.len() - 1]
                 .ends_with(|c: char| c.is_alphabetic() && c.is_lowercase());
-        if !broken || !current.text.starts_with(|c: char| c.is_lowercase()) {
+        if !soft && (!broken || !current.text.starts_with(|c: char| c.is_lowercase())) {
             continue;
         }
         let fragment_end = current.text.find(' ').unwrap_or(current.text.len());
-        previous.text.pop();
+        if !soft {
+            previous.text.pop();
+        }
         previous.text.push_str(&current.text[..fragment_end]);
         current.text = current.text[fragment_end..].trim_start().to_string();
         joined += 1;
@@ -127,7 +140,7 @@ mod tests {
             TextLine::plain("designed the infra-"),
             TextLine::plain("structure of a bank"),
         ];
-        join_hyphenated_words(&mut lines);
+        join_hyphenated_words(&mut lines, &[]);
         assert_eq!(lines[0].text, "designed the infrastructure");
         assert_eq!(lines[1].text, "of a bank");
     }
@@ -135,7 +148,34 @@ mod tests {
     #[test]
     fn real_hyphens_before_a_capital_stay() {
         let mut lines = vec![TextLine::plain("self-"), TextLine::plain("Hosted")];
-        join_hyphenated_words(&mut lines);
+        join_hyphenated_words(&mut lines, &[]);
         assert_eq!(lines[0].text, "self-");
+    }
+
+    #[test]
+    fn a_soft_hyphen_at_a_line_end_joins_the_word() {
+        let mut lines = vec![
+            TextLine::plain("the Postgres data\u{00AD}"),
+            TextLine::plain("  bases behind the gate"),
+            TextLine::plain("Kuber\u{00AD}netes and Post\u{00AD}"),
+            TextLine::plain("greSQL"),
+            TextLine::plain("nothing after\u{00AD}"),
+            TextLine::plain("- a list item"),
+        ];
+        let repairs = repair_lines(&mut lines);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the Postgres databases",
+                "behind the gate",
+                "Kubernetes and PostgreSQL",
+                "",
+                "nothing after",
+                "- a list item"
+            ]
+        );
+        assert_eq!(repairs.soft_hyphens, 4);
+        assert_eq!(repairs.joined_words, 2);
     }
 }

@@ -58,6 +58,21 @@ fn pdf_without_text_layer() {
 }
 
 #[test]
+fn pdf_whose_glyphs_cannot_be_mapped_to_letters() {
+    // The body font maps every glyph to a private-use code point: the text is unreadable, and
+    // an analysis of it would wrongly say "no skills".
+    let message = refused(&fixture("bad/unmapped-glyphs.pdf"), 5);
+    assert!(
+        message.contains("glyphs that cannot be mapped to letters"),
+        "{message}"
+    );
+    assert!(
+        message.contains("export the resume again with standard fonts"),
+        "says what to do: {message}"
+    );
+}
+
+#[test]
 fn png_image() {
     let message = refused(&fixture("bad/image.png"), 4);
     assert!(message.contains("PNG image"), "{message}");
@@ -86,7 +101,8 @@ fn every_bad_fixture_is_covered() {
             "legacy.docx",
             "no-text.pdf",
             "not-a-document.bin",
-            "truncated.pdf"
+            "truncated.pdf",
+            "unmapped-glyphs.pdf"
         ],
         "a new bad fixture needs its own test here"
     );

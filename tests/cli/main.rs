@@ -12,6 +12,7 @@ mod batch;
 mod compare;
 mod contract;
 mod errors;
+mod extraction;
 mod formats;
 mod help;
 mod hostile;

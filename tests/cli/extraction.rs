@@ -105,6 +105,16 @@ fn two_column_pdf_lines_each_come_from_one_column() {
 }
 
 #[test]
+fn the_column_layout_is_guessed_and_shown() {
+    assert_eq!(report("two-column.pdf")["document"]["columns"], 2);
+    assert_eq!(report("hyphens.pdf")["document"]["columns"], 1);
+    assert_eq!(report("features.docx")["document"]["columns"], Value::Null);
+    let analyzed = run(&["analyze", &path("two-column.pdf")]);
+    let header = analyzed.success().lines().next().unwrap();
+    assert!(header.contains("PDF, 1 page, 2 columns,"), "{header}");
+}
+
+#[test]
 fn ligature_glyphs_read_as_letters_with_a_warning() {
     let lines = lines("ligatures.pdf");
     for expected in [

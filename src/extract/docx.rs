@@ -9,8 +9,9 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::guard::Failure;
 use super::worker::{self, Parser};
-use super::{Document, Format, Options, Source, TextLine};
+use super::{Document, Format, Options, Source, TextLine, one_line};
 use crate::error::{Error, Result};
 
 /// The most XML we inflate from one package; real resumes need well under 2 MB.
@@ -19,41 +20,85 @@ const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
 const ADVICE: &str =
     "open it in Word or LibreOffice and save it again as .docx, or export it as PDF";
 
-/// What the reader made of a DOCX: its lines and generator, or why it could not read it.
-pub type Outcome = Result<(Vec<TextLine>, Option<String>), String>;
+/// What the reader made of a DOCX; it crosses the boundary of the worker process as JSON.
+pub type Outcome = Result<Package, Refusal>;
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Package {
+    lines: Vec<TextLine>,
+    generator: Option<String>,
+    columns: usize,
+}
+
+/// Why a package was not read.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub enum Refusal {
+    Damaged(String),
+    /// Reading it would take more than any resume needs (inflated size, time).
+    OverLimit(String),
+}
+
+impl From<Failure> for Refusal {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::TimedOut => Refusal::OverLimit(failure.to_string()),
+            other => Refusal::Damaged(other.to_string()),
+        }
+    }
+}
 
 pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Document> {
     let outcome = match worker::parse(Parser::Docx, bytes, options) {
         Ok(worker::Parsed::Docx(outcome)) => outcome,
-        Ok(worker::Parsed::Pdf(_)) => Err("the reader answered for another format".into()),
-        Err(failure) => Err(failure.to_string()),
+        Ok(worker::Parsed::Pdf(_)) => Err(Refusal::Damaged(
+            "the reader answered for another format".into(),
+        )),
+        Err(failure) => Err(failure.into()),
     };
-    let (lines, generator) = outcome.map_err(|detail| Error::Damaged {
-        path: source.display.clone(),
-        format: "DOCX",
-        detail,
-        advice: ADVICE,
+    let package = outcome.map_err(|refusal| match refusal {
+        Refusal::Damaged(detail) => Error::Damaged {
+            path: source.display.clone(),
+            format: "DOCX",
+            detail: one_line(&detail),
+            advice: ADVICE,
+        },
+        Refusal::OverLimit(detail) => Error::OverLimit {
+            path: source.display.clone(),
+            format: "DOCX",
+            detail: one_line(&detail),
+            advice: ADVICE,
+        },
     })?;
-    let mut document = Document::new(Format::Docx, lines);
-    document.generator = generator;
+    let mut document = Document::new(Format::Docx, package.lines);
+    document.generator = package.generator;
+    document.columns = Some(package.columns);
     Ok(document)
 }
 
 pub fn read_package(bytes: &[u8]) -> Outcome {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("it is not a valid zip archive, so not a DOCX ({e})"))?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        Refusal::Damaged(format!(
+            "it is not a valid zip archive, so not a DOCX ({e})"
+        ))
+    })?;
     let names: Vec<String> = archive
         .file_names()
         .filter_map(|name| name.ok().map(|n| n.into_owned()))
         .collect();
     if !names.iter().any(|n| n == "word/document.xml") {
-        return Err("it is a zip archive without word/document.xml, so not a Word document".into());
+        return Err(Refusal::Damaged(
+            "it is a zip archive without word/document.xml, so not a Word document".into(),
+        ));
     }
     let mut budget = MAX_INFLATED_BYTES;
     let mut lines = Vec::new();
+    let mut columns = 1;
     for part in parts_in_reading_order(&names) {
         let xml = inflate(&mut archive, &part, &mut budget)?;
-        lines.extend(parse_part(&xml).map_err(|e| format!("{part} is not well-formed XML ({e})"))?);
+        let read = parse_part(&xml)
+            .map_err(|e| Refusal::Damaged(format!("{part} is not well-formed XML ({e})")))?;
+        lines.extend(read.lines);
+        columns = columns.max(read.columns);
     }
     let generator = if names.iter().any(|n| n == "docProps/app.xml") {
         inflate(&mut archive, "docProps/app.xml", &mut budget)
@@ -62,7 +107,11 @@ pub fn read_package(bytes: &[u8]) -> Outcome {
     } else {
         None
     };
-    Ok((lines, generator))
+    Ok(Package {
+        lines,
+        generator,
+        columns,
+    })
 }
 
 /// The `<Application>` of docProps/app.xml ("Microsoft Office Word", "LibreOffice/7.6…").
@@ -108,20 +157,20 @@ fn inflate(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
     budget: &mut u64,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Refusal> {
     let entry = archive
         .by_name(name)
-        .map_err(|e| format!("cannot open {name} inside it ({e})"))?;
+        .map_err(|e| Refusal::Damaged(format!("cannot open {name} inside it ({e})")))?;
     let mut xml = Vec::new();
     entry
         .take(*budget + 1)
         .read_to_end(&mut xml)
-        .map_err(|e| format!("cannot inflate {name} ({e})"))?;
+        .map_err(|e| Refusal::Damaged(format!("cannot inflate {name} ({e})")))?;
     if xml.len() as u64 > *budget {
-        return Err(format!(
-            "it inflates to more than {} MB of XML, which no resume needs",
+        return Err(Refusal::OverLimit(format!(
+            "inflates to more than {} MB of XML",
             MAX_INFLATED_BYTES / (1024 * 1024)
-        ));
+        )));
     }
     *budget -= xml.len() as u64;
     Ok(xml)
@@ -148,6 +197,8 @@ struct Walker {
     in_text: bool,
     /// Depth inside content that duplicates other content (`mc:Fallback`) or is not visible text.
     skipping: usize,
+    /// Columns of the page layout: a section's `w:cols`, or a layout table's cells.
+    columns: usize,
 }
 
 impl Walker {
@@ -168,6 +219,7 @@ impl Walker {
             b"br" | b"cr" => self.push_text("\n"),
             b"noBreakHyphen" => self.push_text("-"),
             b"pStyle" => self.mark_heading(element),
+            b"cols" => self.columns = self.columns.max(section_columns(element)),
             b"tr" if !empty => self.rows.push(Row::default()),
             b"tc" if !empty => {
                 if let Some(row) = self.rows.last_mut() {
@@ -200,6 +252,7 @@ impl Walker {
             }
             b"tr" => {
                 if let Some(row) = self.rows.pop() {
+                    self.columns = self.columns.max(layout_columns(&row));
                     let lines = render_row(row);
                     self.sink().extend(lines);
                 }
@@ -235,6 +288,38 @@ impl Walker {
     }
 }
 
+/// Word's limit on the columns of a section is 45; a hostile file may claim more.
+const MAX_SECTION_COLUMNS: usize = 45;
+
+/// `<w:cols w:num="2"/>`: the columns of a section (1 when the attribute is missing).
+fn section_columns(element: &BytesStart) -> usize {
+    element
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == b"num")
+        .and_then(|a| {
+            String::from_utf8_lossy(&a.value)
+                .trim()
+                .parse::<usize>()
+                .ok()
+        })
+        .map_or(1, |n| n.clamp(1, MAX_SECTION_COLUMNS))
+}
+
+/// A cell with this many paragraphs is a column of the page, not a field of a table.
+const MIN_COLUMN_PARAGRAPHS: usize = 3;
+
+/// A table used for layout (a sidebar beside the main text) has rows whose cells each hold
+/// several paragraphs; a table of skills or of dates beside jobs does not.
+fn layout_columns(row: &Row) -> usize {
+    let columns = row
+        .cells
+        .iter()
+        .filter(|cell| cell.len() >= MIN_COLUMN_PARAGRAPHS)
+        .count();
+    if columns >= 2 { columns } else { 1 }
+}
+
 /// A row of one-line cells reads as one line ("Cloud | AWS, Azure"); a row whose cells hold
 /// paragraphs (a two-column layout table) reads cell after cell.
 fn render_row(row: Row) -> Vec<TextLine> {
@@ -257,10 +342,19 @@ fn render_row(row: Row) -> Vec<TextLine> {
     }
 }
 
-fn parse_part(xml: &[u8]) -> Result<Vec<TextLine>, quick_xml::Error> {
+/// The text of one part, and the columns its layout shows.
+struct PartText {
+    lines: Vec<TextLine>,
+    columns: usize,
+}
+
+fn parse_part(xml: &[u8]) -> Result<PartText, quick_xml::Error> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = false;
-    let mut walker = Walker::default();
+    let mut walker = Walker {
+        columns: 1,
+        ..Walker::default()
+    };
     let mut buffer = Vec::new();
     loop {
         match reader.read_event_into(&mut buffer)? {
@@ -287,7 +381,10 @@ fn parse_part(xml: &[u8]) -> Result<Vec<TextLine>, quick_xml::Error> {
         }
         buffer.clear();
     }
-    Ok(walker.lines)
+    Ok(PartText {
+        lines: walker.lines,
+        columns: walker.columns,
+    })
 }
 
 fn predefined_entity(name: &str) -> &'static str {
@@ -308,6 +405,7 @@ mod tests {
     fn texts(xml: &str) -> Vec<String> {
         parse_part(xml.as_bytes())
             .unwrap()
+            .lines
             .into_iter()
             .map(|l| l.text)
             .collect()
@@ -346,6 +444,74 @@ mod tests {
     #[test]
     fn heading_styles_are_marked() {
         let xml = r#"<w:document xmlns:w="w"><w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Experience</w:t></w:r></w:p></w:body></w:document>"#;
-        assert!(parse_part(xml.as_bytes()).unwrap()[0].is_heading);
+        assert!(parse_part(xml.as_bytes()).unwrap().lines[0].is_heading);
+    }
+
+    fn columns(xml: &str) -> usize {
+        parse_part(xml.as_bytes()).unwrap().columns
+    }
+
+    fn cell(paragraphs: usize) -> String {
+        let paragraph = "<w:p><w:r><w:t>Kubernetes</w:t></w:r></w:p>";
+        format!("<w:tc>{}</w:tc>", paragraph.repeat(paragraphs))
+    }
+
+    #[test]
+    fn a_section_of_two_columns_is_two() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Linux</w:t></w:r></w:p>
+            <w:sectPr><w:cols w:num="2" w:space="720"/></w:sectPr></w:body></w:document>"#;
+        assert_eq!(columns(xml), 2);
+        assert_eq!(
+            columns(&xml.replace("w:num=\"2\"", "w:num=\"999999999999\"")),
+            45
+        );
+        assert_eq!(columns(&xml.replace("w:num=\"2\"", "w:num=\"many\"")), 1);
+    }
+
+    #[test]
+    fn a_layout_table_is_columns_and_a_skills_table_is_not() {
+        let table = |cells: &[usize]| {
+            let cells: String = cells.iter().map(|&n| cell(n)).collect();
+            format!(
+                r#"<w:document xmlns:w="w"><w:body><w:tbl><w:tr>{cells}</w:tr></w:tbl></w:body></w:document>"#
+            )
+        };
+        assert_eq!(columns(&table(&[5, 12])), 2);
+        assert_eq!(columns(&table(&[1, 1])), 1);
+        assert_eq!(columns(&table(&[1, 6])), 1, "a date beside a job");
+    }
+
+    #[test]
+    fn a_malformed_part_is_refused_in_one_line() {
+        let xml = "<w:document xmlns:w=\"w\"><w:body/></w:document></w:bo\ny>";
+        let package = docx_package(xml);
+        let Err(Refusal::Damaged(detail)) = read_package(&package) else {
+            panic!("a malformed document.xml is damaged");
+        };
+        assert!(
+            detail.contains('\n'),
+            "the parser quotes the broken tag: {detail}"
+        );
+        let error = Error::Damaged {
+            path: "cv.docx".into(),
+            format: "DOCX",
+            detail: one_line(&detail),
+            advice: ADVICE,
+        };
+        assert!(!error.to_string().contains('\n'), "{error}");
+    }
+
+    fn docx_package(document_xml: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut buffer = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(document_xml.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        buffer.into_inner()
     }
 }

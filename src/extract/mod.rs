@@ -145,6 +145,18 @@ impl Source {
     }
 }
 
+/// A parser's message as part of a one-line error: whitespace (line breaks in quoted XML or PDF
+/// tokens included) collapsed, and cut to a readable length.
+fn one_line(message: &str) -> String {
+    message
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(160)
+        .collect()
+}
+
 /// Reads a file (or standard input for `-`) and extracts its text.
 pub fn extract_path(path: &Path, options: &Options) -> Result<Document> {
     let max_bytes = options.max_bytes;

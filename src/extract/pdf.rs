@@ -6,7 +6,7 @@ use pdf_oxide::document::PdfDocument;
 use super::guard::Failure;
 use super::layout::{TextBox, guess_columns};
 use super::worker::{self, Parser};
-use super::{Document, Format, Options, Source, TextLine};
+use super::{Document, Format, Options, Source, TextLine, one_line};
 use crate::error::{Error, Result};
 
 /// More pages than any resume has; a hostile file can claim millions.
@@ -172,14 +172,4 @@ fn page_columns(document: &PdfDocument, page: usize) -> usize {
         })
         .collect();
     guess_columns(&boxes)
-}
-
-fn one_line(message: &str) -> String {
-    message
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(160)
-        .collect()
 }

@@ -143,7 +143,7 @@ pub fn serve(parser: Parser, input: &mut dyn Read, output: &mut dyn Write) -> st
             Parsed::Pdf(pdf::Outcome::TimedOut(failure.to_string()))
         }
         Parser::Pdf => Parsed::Pdf(pdf::Outcome::Failed(failure.to_string())),
-        Parser::Docx => Parsed::Docx(Err(failure.to_string())),
+        Parser::Docx => Parsed::Docx(Err(failure.into())),
     });
     serde_json::to_writer(&mut *output, &parsed)?;
     output.flush()

@@ -68,7 +68,7 @@ struct JsonDocument<'a> {
     /// Pages of a PDF; null for other formats.
     pages: Option<usize>,
     /// A guess at the columns of text: of a PDF's busiest page (from where its text sits), or
-    /// of a DOCX's page layout; null for formats without pages. Two columns is when a careless
+    /// of a DOCX's layout (section columns, a layout table); null for formats without pages. Two columns is when a careless
     /// extractor mixes the lines of both.
     #[schemars(range(min = 1))]
     columns: Option<usize>,

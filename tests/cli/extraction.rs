@@ -108,7 +108,14 @@ fn two_column_pdf_lines_each_come_from_one_column() {
 fn the_column_layout_is_guessed_and_shown() {
     assert_eq!(report("two-column.pdf")["document"]["columns"], 2);
     assert_eq!(report("hyphens.pdf")["document"]["columns"], 1);
-    assert_eq!(report("features.docx")["document"]["columns"], Value::Null);
+    assert_eq!(
+        report("features.docx")["document"]["columns"],
+        2,
+        "a layout table"
+    );
+    assert_eq!(report("minimal.docx")["document"]["columns"], 1);
+    let markdown = analyze_json(&fixture("rich.md"), &[]);
+    assert_eq!(markdown["document"]["columns"], Value::Null);
     let analyzed = run(&["analyze", &path("two-column.pdf")]);
     let header = analyzed.success().lines().next().unwrap();
     assert!(header.contains("PDF, 1 page, 2 columns,"), "{header}");

@@ -1,4 +1,5 @@
-//! A guess at how many columns of text a page has, from where its pieces of text sit.
+//! What the positions of a page's text tell beyond the text itself: how many columns it forms,
+//! and where two words drawn apart were run together.
 //!
 //! A column boundary is a vertical strip that (almost) no text crosses, with a fair share of
 //! the page's text on each side of it. A full-width name or contact line may cross the strip;
@@ -122,6 +123,114 @@ fn share_of(boxes: &[TextBox], total: usize, from: f32, to: f32) -> f64 {
     inside as f64 / total as f64
 }
 
+/// One drawn character, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    pub char: char,
+    pub left: f32,
+    pub right: f32,
+    pub baseline: f32,
+    pub size: f32,
+}
+
+/// A gap this wide (in ems) between two characters of a line separates words: a word space is
+/// about 0.25 em, kerning under 0.1 em.
+const WORD_GAP: f32 = 0.25;
+/// Gaps this narrow around a wide one show it is a single gap between two words; letter-spaced
+/// headings ("J O R D A N") have the same wide gap between every letter instead.
+const LETTER_GAP: f32 = 0.1;
+/// More joins than a page of a resume has; bounds the work on a hostile page.
+const MAX_JOINS: usize = 500;
+/// Longer than any word; bounds the context taken on either side of a gap.
+const MAX_WORD: usize = 64;
+
+/// Two words drawn apart on one line (a tab stop, a bullet set off from its text, a label and
+/// its value) whose characters have no space between them: the word before the gap and the
+/// word after it, in reading order.
+pub fn words_run_together(glyphs: &[Glyph]) -> Vec<(String, String)> {
+    let mut joins = Vec::new();
+    for at in 1..glyphs.len() {
+        if joins.len() == MAX_JOINS {
+            break;
+        }
+        if is_lone_word_gap(glyphs, at) {
+            joins.push((word_before(glyphs, at), word_after(glyphs, at)));
+        }
+    }
+    joins
+}
+
+/// Whether the gap between glyphs `at - 1` and `at` separates two words and stands alone.
+fn is_lone_word_gap(glyphs: &[Glyph], at: usize) -> bool {
+    let (before, after) = (&glyphs[at - 1], &glyphs[at]);
+    if before.char.is_whitespace() || after.char.is_whitespace() {
+        return false;
+    }
+    let narrow_or_none = |i: usize| {
+        glyphs
+            .get(i)
+            .zip(glyphs.get(i + 1))
+            .is_none_or(|(a, b)| gap_in_ems(a, b).is_none_or(|gap| gap < LETTER_GAP))
+    };
+    gap_in_ems(before, after).is_some_and(|gap| gap >= WORD_GAP)
+        && (at < 2 || narrow_or_none(at - 2))
+        && narrow_or_none(at)
+}
+
+/// The space between two glyphs of one line, in ems of the larger; `None` when they are not
+/// side by side on one baseline.
+fn gap_in_ems(a: &Glyph, b: &Glyph) -> Option<f32> {
+    let size = a.size.max(b.size);
+    let same_line = size > 0.0 && (a.baseline - b.baseline).abs() < 0.3 * size;
+    same_line
+        .then(|| (b.left - a.right) / size)
+        .filter(|gap| gap.is_finite())
+}
+
+/// The word that ends with glyph `at - 1`: the glyphs before it on its line, back to a space
+/// or a gap.
+fn word_before(glyphs: &[Glyph], at: usize) -> String {
+    let mut start = at - 1;
+    while start > 0 && at - start < MAX_WORD && same_word(&glyphs[start - 1], &glyphs[start]) {
+        start -= 1;
+    }
+    glyphs[start..at].iter().map(|g| g.char).collect()
+}
+
+/// The word that starts with glyph `at`.
+fn word_after(glyphs: &[Glyph], at: usize) -> String {
+    let mut end = at + 1;
+    while end < glyphs.len() && end - at < MAX_WORD && same_word(&glyphs[end - 1], &glyphs[end]) {
+        end += 1;
+    }
+    glyphs[at..end].iter().map(|g| g.char).collect()
+}
+
+fn same_word(a: &Glyph, b: &Glyph) -> bool {
+    !a.char.is_whitespace()
+        && !b.char.is_whitespace()
+        && gap_in_ems(a, b).is_some_and(|gap| gap < WORD_GAP)
+}
+
+/// Puts a space back between each pair of words that `text` runs together, in order: the
+/// first occurrence after the previous one, so a pair that also appears elsewhere, correctly
+/// spaced or not, is only changed where it was drawn apart.
+pub fn separate_words(text: &str, joins: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len() + joins.len());
+    let mut rest = text;
+    for (before, after) in joins {
+        let glued = format!("{before}{after}");
+        if let Some(found) = rest.find(&glued) {
+            let split = found + before.len();
+            out.push_str(&rest[..split]);
+            out.push(' ');
+            rest = &rest[split..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +310,87 @@ mod tests {
         boxes.push(line(0.0, f32::INFINITY, 5));
         boxes.push(line(-1e30, 1e30, 1));
         assert!(guess_columns(&boxes) <= MAX_COLUMNS);
+    }
+
+    /// Glyphs of `text` on one line, 0.5 em wide each, with `gaps[i]` ems after the i-th.
+    fn drawn(text: &str, gap_after: impl Fn(usize, char) -> f32) -> Vec<Glyph> {
+        let mut x = 0.0;
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                let glyph = Glyph {
+                    char: c,
+                    left: x,
+                    right: x + 5.0,
+                    baseline: 700.0,
+                    size: 10.0,
+                };
+                x += 5.0 + 10.0 * gap_after(i, c);
+                glyph
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_tab_stop_between_label_and_value_is_found() {
+        let glyphs = drawn("Cloud:AWS, GCP", |i, _| if i == 5 { 0.7 } else { 0.0 });
+        let joins = words_run_together(&glyphs);
+        assert_eq!(joins, [("Cloud:".to_string(), "AWS,".to_string())]);
+        assert_eq!(
+            separate_words("Skills\nCloud:AWS, GCP", &joins),
+            "Skills\nCloud: AWS, GCP"
+        );
+    }
+
+    #[test]
+    fn a_bullet_set_off_from_its_text_is_found() {
+        let mut glyphs = drawn("present", |_, _| 0.0);
+        for g in &mut glyphs {
+            g.baseline += 14.0;
+        }
+        glyphs.extend(drawn("•Deployed it", |i, _| if i == 0 { 1.4 } else { 0.0 }));
+        let joins = words_run_together(&glyphs);
+        assert_eq!(joins, [("•".to_string(), "Deployed".to_string())]);
+        assert_eq!(
+            separate_words("present\n•Deployed it", &joins),
+            "present\n• Deployed it"
+        );
+    }
+
+    #[test]
+    fn letter_spaced_headings_stay_words() {
+        let glyphs = drawn("JORDAN", |_, _| 0.55);
+        assert!(words_run_together(&glyphs).is_empty());
+    }
+
+    #[test]
+    fn kerning_and_spaces_already_there_change_nothing() {
+        let kerned = drawn("Terraform", |_, _| 0.05);
+        assert!(words_run_together(&kerned).is_empty());
+        let spaced = drawn("AWS and GCP", |_, c| if c == ' ' { 0.3 } else { 0.0 });
+        assert!(words_run_together(&spaced).is_empty());
+    }
+
+    #[test]
+    fn glyphs_on_other_lines_are_not_neighbours() {
+        let mut glyphs = drawn("Linux", |_, _| 0.0);
+        let mut next_line = drawn("Bash", |_, _| 0.0);
+        for g in &mut next_line {
+            g.baseline -= 14.0;
+            g.left += 100.0;
+            g.right += 100.0;
+        }
+        glyphs.extend(next_line);
+        assert!(words_run_together(&glyphs).is_empty());
+    }
+
+    #[test]
+    fn only_the_occurrence_drawn_apart_is_separated() {
+        let joins = vec![("Cloud:".to_string(), "AWS".to_string())];
+        assert_eq!(
+            separate_words("Cloud: AWS\nCloud:AWS", &joins),
+            "Cloud: AWS\nCloud: AWS"
+        );
+        assert_eq!(separate_words("no such words", &joins), "no such words");
     }
 }

@@ -4,7 +4,7 @@
 use pdf_oxide::document::PdfDocument;
 
 use super::guard::Failure;
-use super::layout::{TextBox, guess_columns};
+use super::layout::{Glyph, TextBox, guess_columns, separate_words, words_run_together};
 use super::worker::{self, Parser};
 use super::{Document, Format, Options, Source, TextLine, one_line};
 use crate::error::{Error, Result};
@@ -137,7 +137,10 @@ pub fn read_pages(bytes: Vec<u8>) -> Outcome {
     for page in 0..pages {
         match document.extract_text(page) {
             Ok(page_text) => {
-                text.push(page_text);
+                text.push(separate_words(
+                    &page_text,
+                    &words_run_together(&glyphs(&document, page)),
+                ));
                 columns = columns.max(page_columns(&document, page));
             }
             Err(e) => {
@@ -156,6 +159,23 @@ pub fn read_pages(bytes: Vec<u8>) -> Outcome {
             text,
         },
     }
+}
+
+/// The characters with their positions; pdf_oxide derives them from the spans it cached for
+/// the text, so this costs little more.
+fn glyphs(document: &PdfDocument, page: usize) -> Vec<Glyph> {
+    document
+        .extract_chars(page)
+        .unwrap_or_default()
+        .iter()
+        .map(|c| Glyph {
+            char: c.char,
+            left: c.bbox.x,
+            right: c.bbox.x + c.bbox.width,
+            baseline: c.bbox.y,
+            size: c.font_size,
+        })
+        .collect()
 }
 
 /// The spans were read (and cached by pdf_oxide) for the text, so this costs little more.

@@ -257,10 +257,9 @@ fn words_apart_on_the_page_are_not_glued() {
 
 /// Word puts a tab between a label and its value, and draws a list bullet apart from its
 /// item: two strings on one baseline, 7 and 14 pt apart. pdf_oxide 0.3.78 glues them
-/// ("Cloud:AWS", "•Deployed") whenever strings drawn apart are less than about 3 em apart;
-/// poppler's pdftotext keeps the space. The fix belongs in src/extract/pdf.rs.
+/// ("Cloud:AWS", "•Deployed") when they are less than about 3 em apart; skillgap puts the
+/// space back from the characters' positions (src/extract/layout.rs).
 #[test]
-#[ignore = "pdf_oxide 0.3.78 glues words drawn 0.5 to 3 em apart; see the comment"]
 fn words_at_a_near_tab_stop_are_not_glued() {
     let lines = lines("split-words.pdf");
     line_number(

@@ -25,7 +25,9 @@ pub fn results_document(
          Versions: skillgap at {revision}, {versions}.\n\n\
          Each (extractor, file) pair ran in its own process, limited to 2 GiB of address space, \
          30 s of CPU and 60 s of wall-clock time. Recall and precision are those of \
-         `../shared/extraction/check`; a file an extractor failed on counts as recall 0. Times are \
+         `../shared/extraction/check`; a file an extractor failed on counts as recall 0, and damaged \
+         copies are scored against their original's reference. \"ok with text\" counts the files \
+         that came out ok with at least 20 letters and digits. Times are \
          measured in the child around the extraction call, over the files it answered (ok, error, \
          panic). The chain row is computed from the pdf_oxide and pdfboss-output rows: pdfboss's \
          text when pdf_oxide fails or finds fewer than 100 letters and digits per page and \

@@ -170,15 +170,47 @@ fn parse_result(line: &str, text: String) -> Run {
     }
 }
 
-/// The signal or exit code, and the child's last words (Rust names a stack overflow or a failed
-/// allocation before it aborts).
+/// The signal or exit code, and the child's last words.
 fn death(status: ExitStatus, stderr: &str) -> String {
     let how = match status.signal() {
         Some(signal) => format!("signal {signal}"),
         None => format!("exit {}", status.code().unwrap_or(-1)),
     };
-    match stderr.lines().rev().find(|line| !line.trim().is_empty()) {
-        Some(last) => format!("{how}: {}", last.trim()),
+    match last_words(stderr) {
+        Some(words) => format!("{how}: {words}"),
         None => how,
+    }
+}
+
+/// Rust names a failed allocation or a stack overflow before it aborts, and may print a
+/// backtrace after; the message is the last line that is not part of a backtrace.
+fn last_words(stderr: &str) -> Option<&str> {
+    let is_backtrace = |line: &str| {
+        line.starts_with("stack backtrace")
+            || line.starts_with("note:")
+            || line.starts_with("at ")
+            || line
+                .split_once(':')
+                .is_some_and(|(frame, _)| frame.parse::<u32>().is_ok())
+    };
+    stderr
+        .lines()
+        .map(str::trim)
+        .rfind(|line| !line.is_empty() && !is_backtrace(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_words_skip_the_backtrace() {
+        let stderr = "memory allocation of 1068759040 bytes failed\nstack backtrace:\n   \
+            0: std::alloc::rust_oom\n  10: extractors::main\n             at src/main.rs:3\n\
+            note: Some details are omitted.\n";
+        assert_eq!(
+            last_words(stderr),
+            Some("memory allocation of 1068759040 bytes failed")
+        );
     }
 }

@@ -12,7 +12,7 @@ use crate::words::{self, Score, Words};
 /// and digits than this per page (a page of a resume has over a thousand; skillgap warns below
 /// 150).
 const CHAIN_MIN_CHARACTERS_PER_PAGE: usize = 100;
-const CHAIN_FIRST: &str = "pdf_oxide";
+pub const CHAIN_FIRST: &str = "pdf_oxide";
 const CHAIN_FALLBACK: &str = "pdfboss-output";
 pub const CHAIN_NAME: &str = "chain: pdf_oxide → pdfboss-output";
 
@@ -27,6 +27,8 @@ pub struct Trial {
     /// Against the file's reference, when it has one and the extractor gave text.
     pub score: Option<Score>,
     pub detail: String,
+    /// In the chain row only: the text is the fallback's.
+    pub fell_back: bool,
 }
 
 /// One extractor's trials, in the order of the set's inputs.
@@ -78,6 +80,7 @@ fn trial(extractor: &Extractor, input: &Input) -> io::Result<Trial> {
         word_characters: run.text.chars().filter(|c| c.is_alphanumeric()).count(),
         score,
         detail: run.detail,
+        fell_back: false,
     })
 }
 
@@ -106,10 +109,18 @@ fn chain_trial(first: &Trial, fallback: &Trial) -> Trial {
     if has_enough_text(first) {
         return first.clone();
     }
-    let fallback_is_better = fallback.outcome == Outcome::Ok
-        && (first.outcome != Outcome::Ok || fallback.word_characters > first.word_characters);
+    let first_characters = match first.outcome {
+        Outcome::Ok => first.word_characters,
+        _ => 0,
+    };
+    // An empty text is no better than an error: both leave the user with nothing to analyze.
+    let fallback_is_better =
+        fallback.outcome == Outcome::Ok && fallback.word_characters > first_characters;
     let mut chosen = if fallback_is_better {
-        fallback.clone()
+        Trial {
+            fell_back: true,
+            ..fallback.clone()
+        }
     } else {
         first.clone()
     };

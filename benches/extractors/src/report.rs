@@ -4,12 +4,14 @@
 use std::fmt::Write;
 
 use crate::isolate::Outcome;
-use crate::measure::{Row, SetResults, Trial};
+use crate::measure::{CHAIN_FIRST, CHAIN_NAME, Row, SetResults, Trial};
 
 /// A file whose recall is below this fails `../shared/extraction/check`.
 const GOOD_RECALL: f64 = 0.97;
-/// Crashes and hangs listed per extractor in the notes; the rest are counted.
-const LISTED_FAILURES: usize = 4;
+/// Fewer letters and digits than this is no text (skillgap's own threshold).
+const MIN_TEXT_CHARACTERS: usize = 20;
+/// Files listed per note; the rest are counted.
+const LISTED_FILES: usize = 6;
 
 pub fn set_section(results: &SetResults) -> String {
     let mut section = format!(
@@ -48,6 +50,7 @@ fn summary_table(results: &SetResults) -> String {
         "panic",
         "crash",
         "hang",
+        "ok with text",
     ];
     if with_recall {
         header.extend([
@@ -72,6 +75,12 @@ fn summary_cells(row: &Row, results: &SetResults, with_recall: bool) -> Vec<Stri
         let count = row.trials.iter().filter(|t| t.outcome == outcome).count();
         cells.push(count.to_string());
     }
+    let with_text = row
+        .trials
+        .iter()
+        .filter(|t| t.outcome == Outcome::Ok && t.word_characters >= MIN_TEXT_CHARACTERS)
+        .count();
+    cells.push(with_text.to_string());
     if with_recall {
         let mut recalls = recalls(row, results);
         let mut precisions: Vec<f64> = row
@@ -116,25 +125,15 @@ fn per_file_table(results: &SetResults) -> String {
         (0..=results.rows.len()).map(|_| "---".to_string()),
     ));
     for (index, input) in results.set.inputs.iter().enumerate() {
-        let cells = std::iter::once(file_name(&input.path)).chain(
-            results
-                .rows
-                .iter()
-                .map(|row| trial_cell(&row.trials[index])),
-        );
+        let cells = std::iter::once(file_name(&input.path))
+            .chain(results.rows.iter().map(|row| text_cell(&row.trials[index])));
         table.push_str(&markdown_row(cells));
     }
     table
 }
 
-fn trial_cell(trial: &Trial) -> String {
-    match (trial.outcome, trial.score) {
-        (Outcome::Ok, Some(score)) => format!("{:.3}", score.recall),
-        (outcome, _) => outcome.name().to_string(),
-    }
-}
-
-/// Crashes and hangs by extractor, and skillgap's files below 0.97 recall with why.
+/// Crashes and hangs by extractor, where the chain fell back, and skillgap's files below 0.97
+/// recall with why.
 fn notes(results: &SetResults) -> String {
     let mut notes = String::new();
     for row in &results.rows {
@@ -157,33 +156,82 @@ fn notes(results: &SetResults) -> String {
             let _ = writeln!(notes, "- {}: {}", row.name, listed(&failures));
         }
     }
-    if let Some(skillgap) = results.rows.iter().find(|row| row.name == "skillgap") {
-        let weak: Vec<String> = results
-            .set
-            .inputs
-            .iter()
-            .zip(&skillgap.trials)
-            .filter(|(input, _)| input.reference.is_some())
-            .filter(|(_, t)| t.score.is_none_or(|s| s.recall < GOOD_RECALL))
-            .map(|(input, t)| format!("`{}` {}", file_name(&input.path), weak_cell(t)))
-            .collect();
-        if !weak.is_empty() {
-            let _ = writeln!(notes, "- skillgap below 0.97 recall: {}", weak.join(", "));
-        }
+    if let Some(chain) = chain_note(results) {
+        let _ = writeln!(notes, "{chain}");
+    }
+    if let Some(weak) = weak_skillgap_note(results) {
+        let _ = writeln!(notes, "{weak}");
     }
     notes
 }
 
-fn weak_cell(trial: &Trial) -> String {
-    match trial.score {
-        Some(score) => format!("{:.3}", score.recall),
-        None => format!("{} ({})", trial.outcome.name(), trial.detail),
+/// skillgap's files below 0.97 recall, where the reference is the file's own (a damaged copy
+/// cannot keep all of its original's words).
+fn weak_skillgap_note(results: &SetResults) -> Option<String> {
+    if results.set.kind.is_damaged() {
+        return None;
+    }
+    let skillgap = results.rows.iter().find(|row| row.name == "skillgap")?;
+    let weak: Vec<String> = results
+        .set
+        .inputs
+        .iter()
+        .zip(&skillgap.trials)
+        .filter(|(input, _)| input.reference.is_some())
+        .filter(|(_, t)| t.score.is_none_or(|s| s.recall < GOOD_RECALL))
+        .map(|(input, t)| format!("`{}` {}", file_name(&input.path), text_cell(t)))
+        .collect();
+    (!weak.is_empty()).then(|| {
+        format!(
+            "- skillgap below 0.97 recall on {} files: {}",
+            weak.len(),
+            listed(&weak)
+        )
+    })
+}
+
+/// Where the chain took pdfboss's text, and what pdf_oxide alone had there.
+fn chain_note(results: &SetResults) -> Option<String> {
+    let row = |name| results.rows.iter().find(|row: &&Row| row.name == name);
+    let (first, chain) = (row(CHAIN_FIRST)?, row(CHAIN_NAME)?);
+    let changed: Vec<String> = results
+        .set
+        .inputs
+        .iter()
+        .zip(first.trials.iter().zip(&chain.trials))
+        .filter(|(_, (_, chained))| chained.fell_back)
+        .map(|(input, (alone, chained))| {
+            format!(
+                "`{}` {} → {}",
+                file_name(&input.path),
+                text_cell(alone),
+                text_cell(chained)
+            )
+        })
+        .collect();
+    Some(format!(
+        "- chain: pdfboss-output's text taken on {} files ({CHAIN_FIRST} alone → chain): {}",
+        changed.len(),
+        if changed.is_empty() {
+            "none".to_string()
+        } else {
+            listed(&changed)
+        }
+    ))
+}
+
+/// Recall where there is a reference, else letters and digits; the outcome when not ok.
+fn text_cell(trial: &Trial) -> String {
+    match (trial.outcome, trial.score) {
+        (Outcome::Ok, Some(score)) => format!("{:.3}", score.recall),
+        (Outcome::Ok, None) => format!("{} characters", trial.word_characters),
+        (outcome, _) => outcome.name().to_string(),
     }
 }
 
 fn listed(items: &[String]) -> String {
-    let shown = items[..items.len().min(LISTED_FAILURES)].join(", ");
-    match items.len().saturating_sub(LISTED_FAILURES) {
+    let shown = items[..items.len().min(LISTED_FILES)].join(", ");
+    match items.len().saturating_sub(LISTED_FILES) {
         0 => shown,
         more => format!("{shown}, and {more} more"),
     }

@@ -92,12 +92,18 @@ fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
+/// A damaged copy, and the file it was made from.
+pub struct Copy<'a> {
+    pub path: PathBuf,
+    pub original: &'a Path,
+}
+
 /// Writes each kind of damage of each original into `dir`, named `<stem>.<kind>.<extension>`.
-pub fn write_copies(
-    originals: &[PathBuf],
+pub fn write_copies<'a>(
+    originals: &'a [PathBuf],
     kinds: &[Damage],
     dir: &Path,
-) -> io::Result<Vec<PathBuf>> {
+) -> io::Result<Vec<Copy<'a>>> {
     std::fs::create_dir_all(dir)?;
     let mut copies = Vec::new();
     for (index, original) in originals.iter().enumerate() {
@@ -107,7 +113,7 @@ pub fn write_copies(
         for kind in kinds {
             let path = dir.join(format!("{stem}.{}.{extension}", kind.name()));
             std::fs::write(&path, kind.apply(&bytes, 0x5EED_0000 + index as u64))?;
-            copies.push(path);
+            copies.push(Copy { path, original });
         }
     }
     Ok(copies)

@@ -89,6 +89,11 @@ impl SetKind {
         }
     }
 
+    /// Damaged copies are scored against their original's reference.
+    pub fn is_damaged(self) -> bool {
+        matches!(self, SetKind::Damaged | SetKind::DocxDamaged)
+    }
+
     /// Generated files are few and each shows one feature, so their rows are worth reading.
     pub fn shows_each_file(self) -> bool {
         self == SetKind::DocxGenerated
@@ -160,22 +165,35 @@ fn corpus(places: &Places) -> io::Result<InputSet> {
 
 fn damaged_pdfs(places: &Places) -> io::Result<InputSet> {
     let all = files_with_extension(&places.shared.join("extraction"), "pdf")?;
-    let originals: Vec<PathBuf> = (0..DAMAGED_PDF_ORIGINALS.min(all.len()))
-        .map(|i| all[i * all.len() / DAMAGED_PDF_ORIGINALS.min(all.len())].clone())
+    let count = DAMAGED_PDF_ORIGINALS.min(all.len());
+    let originals: Vec<PathBuf> = (0..count)
+        .map(|i| all[i * all.len() / count].clone())
         .collect();
     let copies = damage::write_copies(&originals, &Damage::PDF, &places.scratch.join("damaged"))?;
+    let inputs = copies
+        .into_iter()
+        .map(|copy| Input {
+            reference: std::fs::read_to_string(copy.original.with_extension("ref.txt"))
+                .ok()
+                .map(|text| Words::of(&text)),
+            path: copy.path,
+        })
+        .collect::<Vec<_>>();
     Ok(InputSet {
         kind: SetKind::Damaged,
         description: format!(
-            "{} damaged copies of {} extraction PDFs, made at run time: truncated at 30% and \
+            "{} damaged copies of {count} extraction PDFs, made at run time: truncated at 30% and \
              70%, 16 bytes flipped (fixed-seed xorshift), cross-reference section removed, middle \
-             10% deleted; outcomes only",
-            copies.len(),
-            originals.len()
+             10% deleted; {RECALL_OF_ORIGINAL}",
+            inputs.len(),
         ),
-        inputs: without_reference(copies),
+        inputs,
     })
 }
+
+/// Recall tells how much of the text an extractor saves from a damaged copy.
+const RECALL_OF_ORIGINAL: &str = "reference: the undamaged original's, so recall is the share of \
+    its words saved (a copy cut at 30% keeps little more than 0.3 of them)";
 
 fn hostile_pdfs(places: &Places) -> io::Result<InputSet> {
     let fixtures = places.repo.join("tests/fixtures");
@@ -262,15 +280,30 @@ fn damaged_docx(places: &Places) -> io::Result<InputSet> {
         &Damage::DOCX,
         &places.scratch.join("docx-damaged"),
     )?;
+    let docx2txt = reference::docx2txt_available();
+    let inputs = copies
+        .into_iter()
+        .map(|copy| Input {
+            reference: docx2txt
+                .then(|| reference::docx2txt(copy.original))
+                .flatten(),
+            path: copy.path,
+        })
+        .collect::<Vec<_>>();
+    let source = if docx2txt {
+        RECALL_OF_ORIGINAL
+    } else {
+        "outcomes only (docx2txt is not installed)"
+    };
     Ok(InputSet {
         kind: SetKind::DocxDamaged,
         description: format!(
             "{} damaged copies of the {} real DOCX: truncated at 30% and 70%, 16 bytes flipped, \
-             middle 10% deleted; outcomes only",
-            copies.len(),
+             middle 10% deleted; {source}",
+            inputs.len(),
             originals.len()
         ),
-        inputs: without_reference(copies),
+        inputs,
     })
 }
 

@@ -1,9 +1,11 @@
 //! PDF text through `pdf_oxide`, which kept column order and recall on real resume PDFs where
-//! pdf-extract garbled or panicked (see the README, "Dependencies").
+//! others garbled or crashed, and `pdfboss-output` for a file pdf_oxide fails on: it never
+//! panicked, crashed or hung on a damaged or hostile PDF (README, "Dependencies";
+//! benches/extractors).
 
 use pdf_oxide::document::PdfDocument;
 
-use super::guard::Failure;
+use super::guard::{self, Failure};
 use super::layout::{Glyph, TextBox, guess_columns, separate_words, words_run_together};
 use super::worker::{self, Parser};
 use super::{Document, Format, Options, Source, TextLine, one_line};
@@ -24,7 +26,10 @@ pub enum Outcome {
         pages: usize,
         text: Vec<String>,
         generator: Option<String>,
-        columns: usize,
+        /// Unknown when the second parser read the file.
+        columns: Option<usize>,
+        /// Why the text may be less complete than usual.
+        note: Option<String>,
     },
     Encrypted,
     TooManyPages(usize),
@@ -58,6 +63,7 @@ pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Docum
             text,
             generator,
             columns,
+            note,
         } => {
             let lines = text
                 .iter()
@@ -66,8 +72,9 @@ pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Docum
                 .collect();
             let mut document = Document::new(Format::Pdf, lines);
             document.pages = Some(pages);
-            document.columns = Some(columns);
+            document.columns = columns;
             document.generator = generator;
+            document.warnings.extend(note);
             if is_truncated(bytes) {
                 document.warnings.push(
                     "the PDF ends before its end-of-file marker, so some text may be missing"
@@ -152,12 +159,90 @@ pub fn read_pages(bytes: Vec<u8>) -> Outcome {
         Some(error) if text.is_empty() => Outcome::Failed(error),
         _ => Outcome::Text {
             pages,
-            columns,
+            columns: Some(columns),
+            note: None,
             generator: document
                 .document_producer()
                 .or_else(|| document.document_creator()),
             text,
         },
+    }
+}
+
+/// Fewer letters and digits than this from the second parser is no rescue (it answers "ok"
+/// with no text for a file it cannot make sense of).
+const MIN_RESCUED_CHARACTERS: usize = 20;
+
+/// pdf_oxide first; when it fails or panics on a damaged file, the second parser, whose text
+/// is kept only if there is some. Each runs behind the guard.
+pub fn read_with_fallback(bytes: Vec<u8>) -> Outcome {
+    first_that_reads(bytes, read_pages, read_pages_again)
+}
+
+fn first_that_reads(
+    bytes: Vec<u8>,
+    first: fn(Vec<u8>) -> Outcome,
+    second: fn(Vec<u8>) -> Outcome,
+) -> Outcome {
+    let copy = bytes.clone();
+    let reason = match guard::contain(move || first(copy)) {
+        Ok(Outcome::Failed(reason)) => reason,
+        Ok(outcome) => return outcome,
+        Err(failure @ Failure::Panicked(_)) => failure.to_string(),
+        Err(failure @ Failure::TimedOut) => return Outcome::TimedOut(failure.to_string()),
+        Err(failure) => return Outcome::Failed(failure.to_string()),
+    };
+    match guard::contain(move || second(bytes)) {
+        Ok(Outcome::Text {
+            pages,
+            text,
+            generator,
+            columns,
+            ..
+        }) if characters(&text) >= MIN_RESCUED_CHARACTERS => Outcome::Text {
+            pages,
+            text,
+            generator,
+            columns,
+            note: Some(format!(
+                "the PDF is damaged ({reason}); its text comes from a second parser and may be incomplete"
+            )),
+        },
+        _ => Outcome::Failed(reason),
+    }
+}
+
+fn characters(text: &[String]) -> usize {
+    text.iter()
+        .flat_map(|page| page.chars())
+        .filter(|c| c.is_alphanumeric())
+        .count()
+}
+
+/// The second parser. It opens files encrypted with an empty user password by itself.
+fn read_pages_again(bytes: Vec<u8>) -> Outcome {
+    let document = match pdfboss_core::Document::load(bytes) {
+        Ok(document) => document,
+        Err(e) => return Outcome::Failed(one_line(&e.to_string())),
+    };
+    let pages = match document.page_count() {
+        0 => return Outcome::Failed("it has no pages".into()),
+        n if n > MAX_PAGES => return Outcome::TooManyPages(n),
+        n => n,
+    };
+    let text = (0..pages)
+        .filter_map(|index| {
+            let page = document.page(index).ok()?;
+            pdfboss_output::extract_text(&document, &page, pdfboss_output::ReadingOrder::Content)
+                .ok()
+        })
+        .collect();
+    Outcome::Text {
+        pages,
+        text,
+        generator: None,
+        columns: None,
+        note: None,
     }
 }
 
@@ -192,4 +277,61 @@ fn page_columns(document: &PdfDocument, page: usize) -> usize {
         })
         .collect();
     guess_columns(&boxes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(characters: usize) -> Outcome {
+        Outcome::Text {
+            pages: 1,
+            text: vec!["k".repeat(characters)],
+            generator: None,
+            columns: None,
+            note: None,
+        }
+    }
+
+    fn fails(_: Vec<u8>) -> Outcome {
+        Outcome::Failed("broken xref".into())
+    }
+
+    fn panics(_: Vec<u8>) -> Outcome {
+        panic!("index out of bounds")
+    }
+
+    fn reads(_: Vec<u8>) -> Outcome {
+        text_of(400)
+    }
+
+    fn reads_nothing(_: Vec<u8>) -> Outcome {
+        text_of(0)
+    }
+
+    #[test]
+    fn the_second_parser_rescues_a_file_the_first_fails_or_panics_on() {
+        for first in [fails, panics] {
+            let Outcome::Text { note, .. } = first_that_reads(Vec::new(), first, reads) else {
+                panic!("the second parser's text is kept");
+            };
+            assert!(note.unwrap().contains("second parser"));
+        }
+    }
+
+    #[test]
+    fn the_first_parsers_answer_stands_when_it_reads() {
+        let outcome = first_that_reads(Vec::new(), reads, panics);
+        assert!(matches!(outcome, Outcome::Text { note: None, .. }));
+    }
+
+    #[test]
+    fn no_text_from_the_second_parser_keeps_the_first_reason() {
+        let outcome = first_that_reads(Vec::new(), fails, reads_nothing);
+        assert!(matches!(outcome, Outcome::Failed(reason) if reason == "broken xref"));
+        let outcome = first_that_reads(Vec::new(), panics, panics);
+        assert!(
+            matches!(outcome, Outcome::Failed(reason) if reason.contains("index out of bounds"))
+        );
+    }
 }

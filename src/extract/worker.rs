@@ -41,7 +41,7 @@ impl Parser {
 
     fn run(self, bytes: Vec<u8>) -> Parsed {
         match self {
-            Parser::Pdf => Parsed::Pdf(pdf::read_pages(bytes)),
+            Parser::Pdf => Parsed::Pdf(pdf::read_with_fallback(bytes)),
             Parser::Docx => Parsed::Docx(docx::read_package(&bytes)),
         }
     }

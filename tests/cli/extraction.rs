@@ -270,6 +270,21 @@ fn words_at_a_near_tab_stop_are_not_glued() {
 }
 
 #[test]
+fn a_damaged_pdf_the_first_parser_fails_on_is_read_by_the_second() {
+    let lines = lines("damaged.pdf");
+    line_number(&lines, "Noor Haddad");
+    let report = report("damaged.pdf");
+    assert!(
+        warnings(&report)
+            .iter()
+            .any(|w| w.contains("damaged") && w.contains("second parser")),
+        "{:?}",
+        warnings(&report)
+    );
+    assert!(!evidence(&report, "cloud-platforms").is_empty());
+}
+
+#[test]
 fn a_few_glyphs_without_letters_give_a_warning() {
     let lines = lines("glyph-bullets.pdf");
     assert!(

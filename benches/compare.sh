@@ -93,7 +93,8 @@ python3 - "$work/corpus" tests/fixtures/source examples/resume.md <<'PY'
 import os, random, sys
 out, source, example = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(out)
-paths = [os.path.join(source, n) for n in sorted(os.listdir(source)) if n != "utf16.txt"] + [example]
+paths = [os.path.join(source, n) for n in sorted(os.listdir(source))
+         if n.endswith((".txt", ".md")) and n != "utf16.txt"] + [example]
 texts = []
 for path in paths:
     with open(path, encoding="utf-8", errors="replace") as f:

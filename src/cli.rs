@@ -391,11 +391,15 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    fn usage_error_of(args: &[&str]) -> String {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let error = Cli::try_parse_from(&args).unwrap_err();
+        usage_error_line(&error, &args).unwrap()
+    }
+
     #[test]
     fn usage_errors_fit_on_one_line() {
-        let args = ["skillgap", "analyze", "cv.pdf", "--colour"].map(String::from);
-        let error = Cli::try_parse_from(&args).unwrap_err();
-        let line = usage_error_line(&error, &args).unwrap();
+        let line = usage_error_of(&["skillgap", "analyze", "cv.pdf", "--colour"]);
         assert!(
             line.starts_with("unexpected argument '--colour' found"),
             "{line}"
@@ -408,16 +412,12 @@ mod tests {
 
     #[test]
     fn a_bad_value_points_at_the_subcommand_help() {
-        let args = ["skillgap", "role", "show", "x", "--bogus"].map(String::from);
-        let error = Cli::try_parse_from(&args).unwrap_err();
-        let line = usage_error_line(&error, &args).unwrap();
+        let line = usage_error_of(&["skillgap", "role", "show", "x", "--bogus"]);
         assert!(
             line.ends_with("; see 'skillgap role show --help'"),
             "{line}"
         );
-        let args = ["skillgap", "analyze", "cv.pdf", "--top", "many"].map(String::from);
-        let error = Cli::try_parse_from(&args).unwrap_err();
-        let line = usage_error_line(&error, &args).unwrap();
+        let line = usage_error_of(&["skillgap", "analyze", "cv.pdf", "--top", "many"]);
         assert!(
             line.starts_with("invalid value 'many' for '--top <N>'"),
             "{line}"

@@ -1,11 +1,7 @@
 //! What every extraction target checks, beyond "no panic": the contract `extract_bytes` keeps
 //! with the later stages and with the user.
 
-use skillgap::extract::{self, Document, Options, Source};
-
-/// `extract_bytes` refuses a document with fewer letters and digits than this (the no-text rule,
-/// `MIN_WORD_CHARACTERS` in src/extract/mod.rs).
-const MIN_WORD_CHARACTERS: usize = 20;
+use skillgap::extract::{self, Document, MIN_WORD_CHARACTERS, Options, Source};
 
 /// Extracts `data` as a file with `extension` would be, in this process behind the panic guard
 /// (`Options::default()` names no worker), and checks the outcome.

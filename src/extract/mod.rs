@@ -257,7 +257,7 @@ fn sparse_text_warning(document: &Document) -> Option<String> {
 }
 
 /// Below this many letters and digits, nothing useful can be said about a resume.
-const MIN_WORD_CHARACTERS: usize = 20;
+pub const MIN_WORD_CHARACTERS: usize = 20;
 
 /// When more than this share of characters are glyphs without a letter behind them, the text
 /// is unreadable, and an analysis of it would wrongly say "no skills".

@@ -8,7 +8,7 @@ use pdf_oxide::document::PdfDocument;
 use super::guard::{self, Failure};
 use super::layout::{Glyph, TextBox, guess_columns, separate_words, words_run_together};
 use super::worker::{self, Parser};
-use super::{Document, Format, Options, Source, TextLine, one_line};
+use super::{Document, Format, MIN_WORD_CHARACTERS, Options, Source, TextLine, one_line};
 use crate::error::{Error, Result};
 
 /// More pages than any resume has; a hostile file can claim millions.
@@ -169,10 +169,6 @@ pub fn read_pages(bytes: Vec<u8>) -> Outcome {
     }
 }
 
-/// Fewer letters and digits than this from the second parser is no rescue (it answers "ok"
-/// with no text for a file it cannot make sense of).
-const MIN_RESCUED_CHARACTERS: usize = 20;
-
 /// pdf_oxide first; when it fails or panics on a damaged file, the second parser, whose text
 /// is kept only if there is some. Each runs behind the guard.
 pub fn read_with_fallback(bytes: Vec<u8>) -> Outcome {
@@ -192,6 +188,8 @@ fn first_that_reads(
         Err(failure @ Failure::TimedOut) => return Outcome::TimedOut(failure.to_string()),
         Err(failure) => return Outcome::Failed(failure.to_string()),
     };
+    // The second parser answers "ok" with no text for a file it cannot make sense of: below
+    // the no-text rule's minimum that is no rescue.
     match guard::contain(move || second(bytes)) {
         Ok(Outcome::Text {
             pages,
@@ -199,7 +197,7 @@ fn first_that_reads(
             generator,
             columns,
             ..
-        }) if characters(&text) >= MIN_RESCUED_CHARACTERS => Outcome::Text {
+        }) if characters(&text) >= MIN_WORD_CHARACTERS => Outcome::Text {
             pages,
             text,
             generator,

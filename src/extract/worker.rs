@@ -39,10 +39,15 @@ impl Parser {
         }
     }
 
-    fn run(self, bytes: Vec<u8>) -> Parsed {
+    /// Runs the parser behind the guard; a PDF's parsers are contained one by one, since the
+    /// second reads what the first failed or panicked on.
+    fn run_contained(self, bytes: Vec<u8>) -> Parsed {
         match self {
             Parser::Pdf => Parsed::Pdf(pdf::read_with_fallback(bytes)),
-            Parser::Docx => Parsed::Docx(docx::read_package(&bytes)),
+            Parser::Docx => Parsed::Docx(
+                guard::contain(move || docx::read_package(&bytes))
+                    .unwrap_or_else(|failure| Err(failure.into())),
+            ),
         }
     }
 }
@@ -58,10 +63,7 @@ pub enum Parsed {
 pub fn parse(parser: Parser, bytes: &[u8], options: &Options) -> Result<Parsed, Failure> {
     match &options.worker {
         Some(executable) => parse_in_worker(executable, parser, bytes),
-        None => {
-            let owned = bytes.to_vec();
-            guard::contain(move || parser.run(owned))
-        }
+        None => Ok(parser.run_contained(bytes.to_vec())),
     }
 }
 
@@ -138,14 +140,7 @@ pub fn serve(parser: Parser, input: &mut dyn Read, output: &mut dyn Write) -> st
     limit_resources();
     let mut bytes = Vec::new();
     input.read_to_end(&mut bytes)?;
-    let parsed = guard::contain(move || parser.run(bytes)).unwrap_or_else(|failure| match parser {
-        Parser::Pdf if failure == Failure::TimedOut => {
-            Parsed::Pdf(pdf::Outcome::TimedOut(failure.to_string()))
-        }
-        Parser::Pdf => Parsed::Pdf(pdf::Outcome::Failed(failure.to_string())),
-        Parser::Docx => Parsed::Docx(Err(failure.into())),
-    });
-    serde_json::to_writer(&mut *output, &parsed)?;
+    serde_json::to_writer(&mut *output, &parser.run_contained(bytes))?;
     output.flush()
 }
 

@@ -2,7 +2,6 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::extractors::ALL;
 
@@ -33,7 +32,7 @@ pub fn results_document(
          text when pdf_oxide fails or finds fewer than 100 letters and digits per page and \
          pdfboss finds more; its time is the sum of both.\n\n{}",
         sections.join("\n"),
-        date = today(),
+        date = first_line_of(Command::new("date").args(["-u", "+%Y-%m-%d"])),
         rustc = first_line_of(Command::new("rustc").arg("--version")),
         machine = machine(),
         revision = first_line_of(
@@ -107,24 +106,6 @@ fn locked_version(lock: &str, package: &str) -> Option<String> {
         .lines()
         .find_map(|line| line.strip_prefix("version = \""))
         .map(|version| version.trim_end_matches('"').to_string())
-}
-
-/// Today's date (UTC) as YYYY-MM-DD, by Howard Hinnant's days-to-civil algorithm.
-fn today() -> String {
-    let days = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs() / 86_400) as i64;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
 }
 
 #[cfg(test)]

@@ -386,10 +386,17 @@ mod tests {
 
     #[test]
     fn a_page_of_words_drawn_apart_is_bounded() {
-        let glyphs = drawn(&"ab".repeat(50_000), |i, _| if i % 2 == 1 { 1.0 } else { 0.0 });
+        let glyphs = drawn(
+            &"ab".repeat(50_000),
+            |i, _| if i % 2 == 1 { 1.0 } else { 0.0 },
+        );
         let joins = words_run_together(&glyphs);
         assert_eq!(joins.len(), MAX_JOINS);
-        assert!(joins.iter().all(|(before, after)| before == "ab" && after == "ab"));
+        assert!(
+            joins
+                .iter()
+                .all(|(before, after)| before == "ab" && after == "ab")
+        );
     }
 
     #[test]

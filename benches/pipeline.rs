@@ -7,7 +7,7 @@ use std::path::Path;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use skillgap::extract::{self, Source};
 use skillgap::matching::Matcher;
-use skillgap::report::{self, DocumentInfo, OutputFormat, Report};
+use skillgap::report::{self, DocumentInfo, Output, Report, ReportFormat};
 use skillgap::{analysis, profile, resume};
 
 const FIXTURES: &[&str] = &[
@@ -58,9 +58,9 @@ fn bench_stages(c: &mut Criterion) {
     });
     let info = DocumentInfo::new("examples/resume.md".into(), &document);
     for format in [
-        OutputFormat::Table,
-        OutputFormat::Json,
-        OutputFormat::Markdown,
+        ReportFormat::Table,
+        ReportFormat::Json,
+        ReportFormat::Markdown,
     ] {
         let report = Report {
             document: &info,
@@ -69,11 +69,13 @@ fn bench_stages(c: &mut Criterion) {
             top: 5,
             explain: false,
             color: false,
+            width: 100,
+            gate: None,
         };
         c.bench_function(&format!("report/{format:?}"), |b| {
             b.iter(|| {
                 let mut out = Vec::with_capacity(16 * 1024);
-                report::render(&report, format, &mut out).unwrap();
+                report::render(&Output::Report(&report, format), &mut out).unwrap();
                 out
             })
         });

@@ -12,6 +12,7 @@ use crate::profile::Profile;
 /// One skill that must be shown: aligned, or with `:partial` at least partial.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Requirement {
+    /// The skill's id.
     pub skill: String,
     /// The weakest status accepted: aligned or partial.
     pub at_least: Status,
@@ -60,6 +61,7 @@ impl fmt::Display for Requirement {
 pub struct Gate {
     /// The lowest score accepted, in percent.
     pub fail_under: Option<f64>,
+    /// Skills that must be shown.
     pub require: Vec<Requirement>,
 }
 
@@ -71,12 +73,14 @@ pub struct GateResult {
 }
 
 impl GateResult {
+    /// Whether every condition is met.
     pub fn passed(&self) -> bool {
         self.reasons.is_empty()
     }
 }
 
 impl Gate {
+    /// Whether nothing is asked.
     pub fn is_empty(&self) -> bool {
         self.fail_under.is_none() && self.require.is_empty()
     }
@@ -86,12 +90,11 @@ impl Gate {
         for requirement in &self.require {
             if profile.skill(&requirement.skill).is_none() {
                 let known: Vec<&str> = profile.skills.iter().map(|s| s.id.as_str()).collect();
-                return Err(Error::Usage(format!(
-                    "--require: the role {} has no skill '{}'; its skills: {}; see 'skillgap analyze --help'",
-                    profile.id,
-                    requirement.skill,
-                    known.join(", ")
-                )));
+                return Err(Error::UnknownSkill {
+                    role: profile.id.clone(),
+                    skill: requirement.skill.clone(),
+                    known: known.join(", "),
+                });
             }
         }
         Ok(())

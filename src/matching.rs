@@ -29,11 +29,15 @@ pub enum Shows {
 /// A line of the resume that shows a skill or background.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
+    /// The line's number (1-based, as `skillgap text -n` numbers it).
     pub line: usize,
+    /// The line's text.
     pub text: String,
     /// The words of the resume that matched, as written there.
     pub term: String,
+    /// The section the line is in.
     pub section: Section,
+    /// What the match shows of the skill.
     pub shows: Shows,
     /// The profile term a misspelt word was read as ("kubernetes" for "Kuberentes").
     pub read_as: Option<String>,
@@ -51,14 +55,20 @@ impl Evidence {
 /// Why a candidate match was not taken as evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
+    /// An ambiguous term without technical context.
     NoContext,
+    /// Denied by a cue before it ("no", "without").
     Negated,
+    /// Only wished for or being learned.
     Aspiration,
+    /// Inside an organisation's name or a title.
     OrganizationName,
+    /// Inside a phrase that means something else.
     FalseFriend,
 }
 
 impl Rule {
+    /// The rule in words, for `--explain`.
     pub fn explain(self) -> &'static str {
         match self {
             Rule::NoContext => "ambiguous word without technical context nearby",
@@ -70,25 +80,34 @@ impl Rule {
     }
 }
 
+/// A candidate match that the rules turned down.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
+    /// The line's number.
     pub line: usize,
+    /// The line's text.
     pub text: String,
+    /// The words that matched.
     pub term: String,
+    /// The rule that turned it down.
     pub rule: Rule,
 }
 
 /// Everything found for one skill or background of the profile.
 #[derive(Debug, Clone, Default)]
 pub struct Findings {
+    /// The matches that are evidence.
     pub evidence: Vec<Evidence>,
+    /// The candidates the rules turned down.
     pub rejected: Vec<Rejection>,
 }
 
 /// What the matcher found in a resume, in the profile's order.
 #[derive(Debug, Clone)]
 pub struct Matches {
+    /// One entry per skill of the profile.
     pub skills: Vec<Findings>,
+    /// One entry per background of the profile.
     pub backgrounds: Vec<Findings>,
 }
 
@@ -154,6 +173,7 @@ const MIN_MISSPELT_LEN: usize = 8;
 const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing"];
 
 impl Matcher {
+    /// Compiles every term, cue and context word of the profile into one automaton.
     pub fn new(profile: &Profile) -> Self {
         let mut by_term: HashMap<String, Vec<Meaning>> = HashMap::new();
         let mut add = |term: &str, target: Target, ambiguous: bool| {
@@ -230,6 +250,7 @@ impl Matcher {
         }
     }
 
+    /// Reads the resume once and keeps each candidate that passes the rules.
     pub fn find(&self, resume: &Resume) -> Matches {
         let mut matches = Matches {
             skills: vec![Findings::default(); self.skill_count],

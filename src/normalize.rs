@@ -8,6 +8,7 @@
 /// A line in normal form, with the way back to the original.
 #[derive(Debug, Clone, Default)]
 pub struct NormalLine {
+    /// The normal text.
     pub text: String,
     /// For each byte of `text`, the byte offset of the original character it came from.
     origin: Vec<usize>,
@@ -20,6 +21,7 @@ pub struct NormalLine {
 }
 
 impl NormalLine {
+    /// The normal form of a line of resume text.
     pub fn new(original: &str) -> Self {
         let masked = mask_addresses(original);
         let mut line = NormalLine::default();

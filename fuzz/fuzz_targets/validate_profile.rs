@@ -22,13 +22,13 @@ fuzz_target!(|data: &[u8]| {
             line <= lines.len() + 1,
             "line {line} of {} lines: {}",
             lines.len(),
-            diagnostic.to_text()
+            diagnostic
         );
         let length = lines.get(line - 1).map_or(0, |text| text.chars().count());
         assert!(
             column <= length + 1,
             "column {column} on a line of {length} characters: {}",
-            diagnostic.to_text()
+            diagnostic
         );
         assert!(
             !diagnostic.message.contains('\n'),
@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     let valid = validation.first_error().is_none();
     assert_eq!(
         valid,
-        validation.raw.is_some(),
+        validation.is_valid(),
         "no error must mean a profile was read, and an error none: {:?}",
         validation.diagnostics
     );

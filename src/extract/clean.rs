@@ -1,7 +1,7 @@
 //! Repairs every extractor leaves to us: ligatures, soft hyphens, private-use bullet glyphs,
 //! odd spaces, and words hyphenated across a line break.
 
-use super::TextLine;
+use super::document::TextLine;
 
 /// What the repairs changed, for the document's warnings.
 #[derive(Debug, Default, PartialEq, Eq)]

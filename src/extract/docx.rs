@@ -9,9 +9,8 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::guard::Failure;
-use super::worker::{self, Parser};
-use super::{Document, Format, Options, Source, TextLine, one_line};
+use super::document::{Document, Format, Source, TextLine};
+use super::guard::{self, Failure, one_line};
 use crate::error::{Error, Result};
 
 /// The most XML we inflate from one package; real resumes need well under 2 MB.
@@ -47,14 +46,9 @@ impl From<Failure> for Refusal {
     }
 }
 
-pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Document> {
-    let outcome = match worker::parse(Parser::Docx, bytes, options) {
-        Ok(worker::Parsed::Docx(outcome)) => outcome,
-        Ok(worker::Parsed::Pdf(_)) => Err(Refusal::Damaged(
-            "the reader answered for another format".into(),
-        )),
-        Err(failure) => Err(failure.into()),
-    };
+/// The document the reader made of a package, or the error that says why there is none.
+pub fn document(parsed: Result<Outcome, Failure>, source: &Source) -> Result<Document> {
+    let outcome = parsed.unwrap_or_else(|failure| Err(failure.into()));
     let package = outcome.map_err(|refusal| match refusal {
         Refusal::Damaged(detail) => Error::Damaged {
             path: source.display.clone(),
@@ -75,6 +69,12 @@ pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Docum
     Ok(document)
 }
 
+/// Reads a package behind the guard, so a panic or a runaway read becomes a refusal.
+pub fn read_contained(bytes: Vec<u8>) -> Outcome {
+    guard::contain(move || read_package(&bytes)).unwrap_or_else(|failure| Err(failure.into()))
+}
+
+/// Reads the text of a package.
 pub fn read_package(bytes: &[u8]) -> Outcome {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         Refusal::Damaged(format!(

@@ -93,6 +93,18 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     first_line.chars().take(160).collect()
 }
 
+/// A parser's message as part of a one-line error: whitespace (line breaks in quoted XML or PDF
+/// tokens included) collapsed, and cut to a readable length.
+pub fn one_line(message: &str) -> String {
+    message
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(160)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

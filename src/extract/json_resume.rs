@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{Document, Format, TextLine};
+use super::document::{Document, Format, TextLine};
 
 /// Whether bytes look like a JSON Resume rather than any JSON.
 pub fn looks_like_json_resume(bytes: &[u8]) -> bool {

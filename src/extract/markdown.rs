@@ -9,9 +9,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::document::{Document, Format, TextLine};
 use super::guard::{self, Failure};
 use super::text::split_lines;
-use super::{Document, Format, TextLine};
 
 pub fn looks_like_markdown(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]);

@@ -2,9 +2,10 @@
 //!
 //! Format is decided by content first (magic bytes), then by extension, so a PDF named
 //! `resume.txt` or a file with no extension still reads. Every third-party parser runs behind
-//! [`guard::contain`], so a panic or deep recursion inside it becomes an error, never a crash.
+//! the guard (`guard.rs`), so a panic or deep recursion inside it becomes an error, never a crash.
 
 mod clean;
+mod document;
 mod docx;
 mod guard;
 mod json_resume;
@@ -14,176 +15,34 @@ mod pdf;
 mod text;
 pub mod worker;
 
-use std::fmt;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+pub use document::{
+    DEFAULT_MAX_BYTES, Document, Format, MIN_WORD_CHARACTERS, Options, Source, TextLine,
+};
 
 use crate::error::{Error, Result};
 
-/// Files larger than this are refused before parsing (a resume is rarely over 5 MB).
-pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
-
-/// How to read input: the size limit, and where parsers of untrusted formats run.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub max_bytes: u64,
-    /// The executable to run PDF and DOCX parsers in, as a child process with limits on memory,
-    /// CPU and time, so that even a crash the parser cannot catch (a stack overflow, memory
-    /// exhausted) ends in a clean error. `None` parses in this process, behind the panic guard.
-    pub worker: Option<PathBuf>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            max_bytes: DEFAULT_MAX_BYTES,
-            worker: None,
-        }
-    }
-}
-
-/// The kinds of document skillgap reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Pdf,
-    Docx,
-    Markdown,
-    Text,
-    #[serde(rename = "json-resume")]
-    JsonResume,
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Format::Pdf => "PDF",
-            Format::Docx => "DOCX",
-            Format::Markdown => "Markdown",
-            Format::Text => "text",
-            Format::JsonResume => "JSON Resume",
-        })
-    }
-}
-
-/// One line of extracted text. Its number is its index in [`Document::lines`] plus one.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct TextLine {
-    pub text: String,
-    /// The source marked it as a heading (Markdown `#`, a DOCX heading style).
-    pub is_heading: bool,
-}
-
-impl TextLine {
-    pub fn plain(text: impl Into<String>) -> Self {
-        TextLine {
-            text: text.into(),
-            is_heading: false,
-        }
-    }
-}
-
-/// The text of a resume, as the later stages see it, with what was learnt reading it.
-#[derive(Debug, Clone)]
-pub struct Document {
-    pub format: Format,
-    pub pages: Option<usize>,
-    /// A guess at the columns of text on the busiest page, for formats that have pages.
-    pub columns: Option<usize>,
-    pub lines: Vec<TextLine>,
-    /// The program that made the file: a PDF's producer or creator, a DOCX's application.
-    pub generator: Option<String>,
-    /// Things a person should know about the text (repairs made, text that may be missing).
-    pub warnings: Vec<String>,
-}
-
-impl Document {
-    pub fn new(format: Format, lines: Vec<TextLine>) -> Self {
-        Document {
-            format,
-            pages: None,
-            columns: None,
-            lines,
-            generator: None,
-            warnings: Vec::new(),
-        }
-    }
-
-    /// Characters of real text (letters and digits), the measure of "is there anything to read".
-    pub fn word_characters(&self) -> usize {
-        self.lines
-            .iter()
-            .flat_map(|line| line.text.chars())
-            .filter(|c| c.is_alphanumeric())
-            .count()
-    }
-}
-
-/// Where the bytes came from, for messages and for the extension hint.
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub display: PathBuf,
-    pub extension: Option<String>,
-}
-
-impl Source {
-    pub fn stdin() -> Self {
-        Source {
-            display: PathBuf::from("<stdin>"),
-            extension: None,
-        }
-    }
-
-    pub fn file(path: &Path) -> Self {
-        Source {
-            display: path.to_path_buf(),
-            extension: path
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase),
-        }
-    }
-}
-
-/// A parser's message as part of a one-line error: whitespace (line breaks in quoted XML or PDF
-/// tokens included) collapsed, and cut to a readable length.
-fn one_line(message: &str) -> String {
-    message
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(160)
-        .collect()
-}
-
-/// Reads a file (or standard input for `-`) and extracts its text.
+/// Reads a file and extracts its text.
 pub fn extract_path(path: &Path, options: &Options) -> Result<Document> {
-    let max_bytes = options.max_bytes;
-    let (bytes, source) = if path == Path::new("-") {
-        (
-            read_limited(std::io::stdin().lock(), max_bytes, &Source::stdin())?,
-            Source::stdin(),
-        )
-    } else {
-        let source = Source::file(path);
-        let file = std::fs::File::open(path).map_err(|e| cannot_read(path, e))?;
-        let metadata = file.metadata().map_err(|e| cannot_read(path, e))?;
-        if metadata.is_dir() {
-            return Err(cannot_read(
-                path,
-                std::io::Error::other("it is a directory, not a file"),
-            ));
-        }
-        if metadata.is_file() && metadata.len() > max_bytes {
-            return Err(Error::TooLarge {
-                path: path.to_path_buf(),
-                size: Some(metadata.len()),
-                limit: max_bytes,
-            });
-        }
-        (read_limited(file, max_bytes, &source)?, source)
-    };
+    let source = Source::file(path);
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, e))?;
+    let metadata = file.metadata().map_err(|e| cannot_read(path, e))?;
+    if metadata.is_dir() {
+        return Err(cannot_read(
+            path,
+            std::io::Error::other("it is a directory, not a file"),
+        ));
+    }
+    if metadata.is_file() && metadata.len() > options.max_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: Some(metadata.len()),
+            limit: options.max_bytes,
+        });
+    }
+    let bytes = read_limited(file, options.max_bytes, &source)?;
     extract_bytes(&bytes, &source, options)
 }
 
@@ -194,8 +53,9 @@ fn cannot_read(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-/// Reads at most `max_bytes + 1` bytes, so `/dev/zero` or a huge file cannot exhaust memory.
-fn read_limited(reader: impl Read, max_bytes: u64, source: &Source) -> Result<Vec<u8>> {
+/// Reads a stream (standard input, an upload) whole, refusing it past `max_bytes`: at most
+/// `max_bytes + 1` bytes are read, so `/dev/zero` or a huge stream cannot exhaust memory.
+pub fn read_limited(reader: impl Read, max_bytes: u64, source: &Source) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader
         .take(max_bytes.saturating_add(1))
@@ -216,8 +76,8 @@ pub fn extract_bytes(bytes: &[u8], source: &Source, options: &Options) -> Result
     let kind = sniff(bytes, source.extension.as_deref());
     let mut document =
         match kind {
-            Kind::Pdf => pdf::extract(bytes, source, options)?,
-            Kind::Docx => docx::extract(bytes, source, options)?,
+            Kind::Pdf => pdf::document(worker::parse_pdf(bytes, options), bytes, source)?,
+            Kind::Docx => docx::document(worker::parse_docx(bytes, options), source)?,
             Kind::Markdown => markdown::extract(&text::decode(bytes, source)?),
             Kind::Text => text::extract(&text::decode(bytes, source)?),
             Kind::JsonResume => json_resume::extract(&text::decode(bytes, source)?).map_err(
@@ -255,9 +115,6 @@ fn sparse_text_warning(document: &Document) -> Option<String> {
         )
     })
 }
-
-/// Below this many letters and digits, nothing useful can be said about a resume.
-pub const MIN_WORD_CHARACTERS: usize = 20;
 
 /// When more than this share of characters are glyphs without a letter behind them, the text
 /// is unreadable, and an analysis of it would wrongly say "no skills".
@@ -384,7 +241,7 @@ mod tests {
 
     fn source(ext: Option<&str>) -> Source {
         Source {
-            display: PathBuf::from("cv"),
+            display: std::path::PathBuf::from("cv"),
             extension: ext.map(str::to_string),
         }
     }

@@ -5,10 +5,9 @@
 
 use pdf_oxide::document::PdfDocument;
 
-use super::guard::{self, Failure};
+use super::document::{Document, Format, MIN_WORD_CHARACTERS, Source, TextLine};
+use super::guard::{self, Failure, one_line};
 use super::layout::{Glyph, TextBox, guess_columns, separate_words, words_run_together};
-use super::worker::{self, Parser};
-use super::{Document, Format, MIN_WORD_CHARACTERS, Options, Source, TextLine, one_line};
 use crate::error::{Error, Result};
 
 /// More pages than any resume has; a hostile file can claim millions.
@@ -38,12 +37,14 @@ pub enum Outcome {
     Failed(String),
 }
 
-pub fn extract(bytes: &[u8], source: &Source, options: &Options) -> Result<Document> {
-    let outcome = match worker::parse(Parser::Pdf, bytes, options) {
-        Ok(worker::Parsed::Pdf(outcome)) => outcome,
-        Ok(worker::Parsed::Docx(_)) => {
-            Outcome::Failed("the parser answered for another format".into())
-        }
+/// The document the parsers read from `bytes`, or the error that says why there is none.
+pub fn document(
+    parsed: Result<Outcome, Failure>,
+    bytes: &[u8],
+    source: &Source,
+) -> Result<Document> {
+    let outcome = match parsed {
+        Ok(outcome) => outcome,
         Err(failure @ Failure::TimedOut) => Outcome::TimedOut(failure.to_string()),
         Err(failure) => Outcome::Failed(failure.to_string()),
     };

@@ -2,7 +2,7 @@
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use super::{Document, Format, Source, TextLine};
+use super::document::{Document, Format, Source, TextLine};
 use crate::error::Result;
 
 /// Decodes UTF-8 (with or without BOM), UTF-16 with BOM, and otherwise Windows-1252, the

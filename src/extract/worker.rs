@@ -11,10 +11,12 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use serde::de::DeserializeOwned;
 use wait_timeout::ChildExt;
 
-use super::guard::{self, Failure, PARSER_TIME_BUDGET};
-use super::{Options, docx, pdf};
+use super::document::Options;
+use super::guard::{Failure, PARSER_TIME_BUDGET};
+use super::{docx, pdf};
 
 /// The hidden subcommand that runs a worker.
 pub const WORKER_COMMAND: &str = "__extract-worker";
@@ -25,49 +27,54 @@ const WORKER_MEMORY_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 /// CPU seconds a worker may use before the system stops it.
 const WORKER_CPU_SECONDS: u64 = 30;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The parsers a worker runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Parser {
+    /// pdf_oxide, then pdfboss-output when it fails.
     Pdf,
+    /// The DOCX package reader.
     Docx,
 }
 
 impl Parser {
-    fn name(self) -> &'static str {
+    /// The parser's name on the worker's command line.
+    pub fn name(self) -> &'static str {
         match self {
             Parser::Pdf => "pdf",
             Parser::Docx => "docx",
         }
     }
 
-    /// Runs the parser behind the guard; a PDF's parsers are contained one by one, since the
-    /// second reads what the first failed or panicked on.
-    fn run_contained(self, bytes: Vec<u8>) -> Parsed {
-        match self {
-            Parser::Pdf => Parsed::Pdf(pdf::read_with_fallback(bytes)),
-            Parser::Docx => Parsed::Docx(
-                guard::contain(move || docx::read_package(&bytes))
-                    .unwrap_or_else(|failure| Err(failure.into())),
-            ),
-        }
+    /// The parser a worker's command line names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Parser::Pdf, Parser::Docx]
+            .into_iter()
+            .find(|parser| parser.name() == name)
     }
 }
 
-/// A parser's outcome, as it crosses from the worker to the parent.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub enum Parsed {
-    Pdf(pdf::Outcome),
-    Docx(docx::Outcome),
-}
-
-/// Runs a parser on `bytes`, in a worker process when the options name one.
-pub fn parse(parser: Parser, bytes: &[u8], options: &Options) -> Result<Parsed, Failure> {
+/// Reads a PDF, in a worker process when the options name one.
+pub fn parse_pdf(bytes: &[u8], options: &Options) -> Result<pdf::Outcome, Failure> {
     match &options.worker {
-        Some(executable) => parse_in_worker(executable, parser, bytes),
-        None => Ok(parser.run_contained(bytes.to_vec())),
+        Some(executable) => parse_in_worker(executable, Parser::Pdf, bytes),
+        None => Ok(pdf::read_with_fallback(bytes.to_vec())),
     }
 }
 
-fn parse_in_worker(executable: &Path, parser: Parser, bytes: &[u8]) -> Result<Parsed, Failure> {
+/// Reads a DOCX package, in a worker process when the options name one.
+pub fn parse_docx(bytes: &[u8], options: &Options) -> Result<docx::Outcome, Failure> {
+    match &options.worker {
+        Some(executable) => parse_in_worker(executable, Parser::Docx, bytes),
+        None => Ok(docx::read_contained(bytes.to_vec())),
+    }
+}
+
+/// The worker answers with the parser's outcome as JSON, of the type that parser gives.
+fn parse_in_worker<T: DeserializeOwned>(
+    executable: &Path,
+    parser: Parser,
+    bytes: &[u8],
+) -> Result<T, Failure> {
     let mut child = Command::new(executable)
         .args([WORKER_COMMAND, parser.name()])
         .stdin(Stdio::piped())
@@ -140,7 +147,10 @@ pub fn serve(parser: Parser, input: &mut dyn Read, output: &mut dyn Write) -> st
     limit_resources();
     let mut bytes = Vec::new();
     input.read_to_end(&mut bytes)?;
-    serde_json::to_writer(&mut *output, &parser.run_contained(bytes))?;
+    match parser {
+        Parser::Pdf => serde_json::to_writer(&mut *output, &pdf::read_with_fallback(bytes))?,
+        Parser::Docx => serde_json::to_writer(&mut *output, &docx::read_contained(bytes))?,
+    }
     output.flush()
 }
 

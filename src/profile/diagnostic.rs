@@ -1,20 +1,23 @@
 //! A problem found in a role profile, as plain data: where (file, line, column), how bad, a
-//! stable code and a message a maintainer can act on. Printed as
-//! `file:line:column: error: message [code]`, as GitHub Actions annotations, or as JSON.
+//! stable code and a message a maintainer can act on. Its natural form is the line
+//! `file:line:column: error: message [code]`; the report stage prints it in every format.
 
-use serde::Serialize;
+use std::fmt;
+
 use serde_saphyr::Location;
 
 /// How bad a problem is: errors fail `skillgap validate` (and stop `--role`); warnings are for
 /// things that work but are probably wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// The profile cannot be used.
     Error,
+    /// The profile works, but probably not as meant.
     Warning,
 }
 
 impl Severity {
+    /// "error" or "warning", as printed.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -27,13 +30,17 @@ impl Severity {
 /// Printed 1-based.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
+    /// The line, from 0.
     pub line: usize,
+    /// The column in characters, from 0.
     pub column: usize,
 }
 
 impl Position {
+    /// The start of the file.
     pub const START: Position = Position { line: 0, column: 0 };
 
+    /// The position at this 0-based line and column.
     pub fn new(line: usize, column: usize) -> Self {
         Position { line, column }
     }
@@ -63,34 +70,60 @@ impl Position {
 /// usable in scripts) and a one-line description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Code {
+    /// The file is not valid YAML.
     YamlSyntax,
+    /// A tab in the indentation; YAML indents with spaces.
     TabIndent,
+    /// More than one YAML document (`---`) in one profile.
     MultipleDocuments,
+    /// The file is over the size limit for a profile.
     TooLarge,
+    /// Nesting, aliases or values beyond the loader's safety limits.
     TooComplex,
+    /// The file is not UTF-8 text.
     NotUtf8,
+    /// The same key twice in one mapping.
     DuplicateKey,
+    /// A field the format does not have.
     UnknownField,
+    /// A required field is absent.
     MissingField,
+    /// A value of the wrong type (text, number, list or mapping).
     WrongType,
+    /// A required value is empty.
     EmptyValue,
+    /// A value outside its fixed set (category: technical or soft).
     InvalidChoice,
+    /// An id that is not kebab-case.
     IdFormat,
+    /// Two skills or two backgrounds with one id.
     DuplicateId,
+    /// The role id differs from the file name.
     IdMismatch,
+    /// A reference to a skill the profile does not have.
     UnknownSkill,
+    /// A skill that shows itself in part.
     SelfReference,
+    /// A weight or credit outside its range.
     OutOfRange,
+    /// A term list with no terms.
     EmptyTerms,
+    /// A skill or partial group with nothing that could show it.
     NoEvidence,
+    /// A skill with both terms and parts (use one).
     TermsAndParts,
+    /// The same term twice in one skill or background, after normalization.
     DuplicateTerm,
+    /// A term with no letters or digits, which can never match.
     UnmatchableTerm,
+    /// A plain term that is an everyday word or only one or two letters.
     CommonWord,
+    /// A term that needs context in one skill but not in another.
     AmbiguityMismatch,
 }
 
 impl Code {
+    /// Every code.
     pub const ALL: [Code; 25] = [
         Code::YamlSyntax,
         Code::TabIndent,
@@ -119,6 +152,7 @@ impl Code {
         Code::AmbiguityMismatch,
     ];
 
+    /// The stable kebab-case code, as printed in brackets.
     pub fn as_str(self) -> &'static str {
         self.info().0
     }
@@ -206,14 +240,20 @@ impl Code {
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    /// The file, as named to `validate` or `--role`.
     pub path: String,
+    /// Where in the file.
     pub position: Position,
+    /// Error or warning (from the code).
     pub severity: Severity,
+    /// What kind of problem.
     pub code: Code,
+    /// What is wrong and what to do, in one line.
     pub message: String,
 }
 
 impl Diagnostic {
+    /// A problem of `code` at `position`; its message is kept to one line.
     pub fn new(path: &str, position: Position, code: Code, message: String) -> Self {
         Diagnostic {
             path: path.to_string(),
@@ -224,6 +264,7 @@ impl Diagnostic {
         }
     }
 
+    /// Whether it is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -237,10 +278,13 @@ impl Diagnostic {
     pub fn column(&self) -> usize {
         self.position.column + 1
     }
+}
 
-    /// `path:line:column: error: message [code]`, the gcc form editors and CI logs link.
-    pub fn to_text(&self) -> String {
-        format!(
+/// `path:line:column: error: message [code]`, the gcc form editors and CI logs link.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
             "{}:{}:{}: {}: {} [{}]",
             self.path,
             self.line(),
@@ -248,19 +292,6 @@ impl Diagnostic {
             self.severity.as_str(),
             self.message,
             self.code.as_str()
-        )
-    }
-
-    /// A GitHub Actions workflow command, which shows the problem on the file's line.
-    pub fn to_github(&self) -> String {
-        format!(
-            "::{} file={},line={},col={},title={}::{}",
-            self.severity.as_str(),
-            escape_property(&self.path),
-            self.line(),
-            self.column(),
-            escape_property(self.code.as_str()),
-            escape_data(&self.message)
         )
     }
 }
@@ -289,128 +320,24 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
 }
 
-/// GitHub's escaping for the message of a workflow command.
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// GitHub's escaping for a property (`file=…`) of a workflow command.
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-/// How `skillgap validate` prints what it found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum DiagnosticFormat {
-    /// `file:line:column: error: message [code]` lines, then a summary.
-    Text,
-    /// GitHub Actions annotations (`::error file=…,line=…,col=…::…`), then a summary.
-    Github,
-    /// One JSON document: counts and the list of diagnostics.
-    Json,
-}
-
 /// The outcome of validating some files.
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
+    /// How many files were checked.
     pub files: usize,
+    /// Every problem of every file, sorted by file, line and column.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Outcome {
+    /// How many problems are errors.
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
+    /// How many problems are warnings.
     pub fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
-    }
-
-    /// `2 files checked: 1 error, 3 warnings`.
-    pub fn summary(&self) -> String {
-        format!(
-            "{} checked: {}, {}",
-            plural(self.files, "file"),
-            plural(self.errors(), "error"),
-            plural(self.warnings(), "warning")
-        )
-    }
-
-    pub fn render(&self, format: DiagnosticFormat) -> String {
-        let mut text = String::new();
-        match format {
-            DiagnosticFormat::Text | DiagnosticFormat::Github => {
-                for diagnostic in &self.diagnostics {
-                    text.push_str(&match format {
-                        DiagnosticFormat::Github => diagnostic.to_github(),
-                        _ => diagnostic.to_text(),
-                    });
-                    text.push('\n');
-                }
-                text.push_str(&self.summary());
-                text.push('\n');
-            }
-            DiagnosticFormat::Json => {
-                let json = serde_json::to_string_pretty(&JsonOutcome::from(self))
-                    .expect("plain data serializes");
-                text.push_str(&json);
-                text.push('\n');
-            }
-        }
-        text
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
-/// The JSON form of an [`Outcome`] (documented in docs/role-profile.md).
-#[derive(Serialize)]
-struct JsonOutcome<'a> {
-    schema_version: u32,
-    files_checked: usize,
-    errors: usize,
-    warnings: usize,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    severity: Severity,
-    code: &'static str,
-    message: &'a str,
-}
-
-impl<'a> From<&'a Outcome> for JsonOutcome<'a> {
-    fn from(outcome: &'a Outcome) -> Self {
-        JsonOutcome {
-            schema_version: 1,
-            files_checked: outcome.files,
-            errors: outcome.errors(),
-            warnings: outcome.warnings(),
-            diagnostics: outcome
-                .diagnostics
-                .iter()
-                .map(|d| JsonDiagnostic {
-                    file: &d.path,
-                    line: d.line(),
-                    column: d.column(),
-                    severity: d.severity,
-                    code: d.code.as_str(),
-                    message: &d.message,
-                })
-                .collect(),
-        }
     }
 }
 
@@ -473,19 +400,9 @@ mod tests {
     #[test]
     fn printed_one_based_with_severity_and_code() {
         let d = diagnostic("roles/x.yaml", 11, 4, Code::UnknownField);
-        assert_eq!(d.to_text(), "roles/x.yaml:12:5: error: m [unknown-field]");
+        assert_eq!(d.to_string(), "roles/x.yaml:12:5: error: m [unknown-field]");
         let w = diagnostic("x.yaml", 0, 0, Code::CommonWord);
-        assert_eq!(w.to_text(), "x.yaml:1:1: warning: m [common-word]");
-    }
-
-    #[test]
-    fn github_annotations_escape_their_separators() {
-        let mut d = diagnostic("a,b:c.yaml", 1, 2, Code::WrongType);
-        d.message = "50% done\nnext".into();
-        assert_eq!(
-            d.to_github(),
-            "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=wrong-type::50%25 done%0Anext"
-        );
+        assert_eq!(w.to_string(), "x.yaml:1:1: warning: m [common-word]");
     }
 
     #[test]
@@ -499,7 +416,7 @@ mod tests {
             "not text ('3\n- workshops\t\u{1b}[31m')".into(),
         );
         assert_eq!(d.message, r"not text ('3\n- workshops\t\u{1b}[31m')");
-        assert_eq!(d.to_text().lines().count(), 1);
+        assert_eq!(d.to_string().lines().count(), 1);
     }
 
     #[test]
@@ -524,17 +441,5 @@ mod tests {
                 ("b.yaml", 0, 0)
             ]
         );
-    }
-
-    #[test]
-    fn summary_counts_files_errors_and_warnings() {
-        let outcome = Outcome {
-            files: 1,
-            diagnostics: vec![
-                diagnostic("a", 0, 0, Code::CommonWord),
-                diagnostic("a", 1, 0, Code::CommonWord),
-            ],
-        };
-        assert_eq!(outcome.summary(), "1 file checked: 0 errors, 2 warnings");
     }
 }

@@ -5,9 +5,10 @@
 use std::path::Path;
 
 use super::diagnostic::Diagnostic;
+use super::model::{Background, Evidence, Language, Part, PartialEvidence, Profile, Skill, Terms};
 use super::raw::{RawBackground, RawPart, RawPartial, RawProfile, RawSkill};
-use super::validate::{Capped, MAX_PROFILE_BYTES, read_capped, validate_source};
-use super::{Background, Evidence, Language, Part, PartialEvidence, Profile, Skill, Terms};
+use super::source::{Capped, MAX_PROFILE_BYTES, read_capped};
+use super::validate::validate_source;
 use crate::error::{Error, Result};
 use crate::normalize::normalize;
 
@@ -18,6 +19,7 @@ pub const BUILTIN_ROLES: &[(&str, &str, &str)] = &[(
     include_str!("../../roles/infrastructure-engineer.yaml"),
 )];
 
+/// The ids of the built-in roles, in the order `roles` lists them.
 pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
     BUILTIN_ROLES.iter().map(|(id, _, _)| *id)
 }
@@ -66,6 +68,7 @@ pub fn load_builtin(id: &str) -> Option<Result<Profile>> {
         )
 }
 
+/// Reads, validates and converts a profile file; the first error stops it.
 pub fn load_file(path: &Path) -> Result<Profile> {
     let origin = path.display().to_string();
     let unreadable = |source| Error::RoleUnreadable {
@@ -271,7 +274,7 @@ mod tests {
         let err = load_source(yaml, "x.yaml").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "x.yaml:1:5: role id 'Bad_Id' must be kebab-case (lowercase letters, digits and single hyphens, such as 'bad-id'); `skillgap validate x.yaml` lists every problem"
+            "x.yaml:1:5: role id 'Bad_Id' must be kebab-case (lowercase letters, digits and single hyphens, such as 'bad-id')"
         );
         assert_eq!(err.exit_status().code(), 6);
     }

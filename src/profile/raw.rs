@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::Category;
+use super::model::Category;
 
 /// A skillgap role profile: what a role needs, as data. Format: docs/role-profile.md.
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
+use super::checker::Checker;
 use super::diagnostic::Code;
 use super::tree::{Kind, Node};
-use super::validate::Checker;
 
 #[derive(Debug, Clone, Copy)]
 pub enum Type {

@@ -7,20 +7,15 @@
 //! [`RawProfile`], so nothing the checks let through can fail later.
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::{Path, PathBuf};
 
 use serde_saphyr::options::DuplicateKeyPolicy;
 
-use super::diagnostic::{self, Code, Diagnostic, Outcome, Position};
+use super::checker::Checker;
+use super::diagnostic::{self, Code, Diagnostic};
 use super::raw::RawProfile;
 use super::shape::{self, did_you_mean, field_in, item_label};
 use super::tree::{self, Kind, Node};
-use crate::error::{Error, Result};
 use crate::normalize::normalize;
-
-/// Role profiles larger than this are not profiles (the built-in one is about 30 KB).
-pub const MAX_PROFILE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Product and tool names that are also everyday English words: as plain terms they would match
 /// resumes that mean the word ("at the helm of a team", "in flux", "head chef").
@@ -32,39 +27,23 @@ const EVERYDAY_WORDS: &[&str] = &[
     "storm", "swift", "teams", "vault", "word",
 ];
 
-/// Collects the problems of one file.
-pub struct Checker<'a> {
-    path: &'a str,
-    diagnostics: Vec<Diagnostic>,
-}
-
-impl<'a> Checker<'a> {
-    pub fn new(path: &'a str) -> Self {
-        Checker {
-            path,
-            diagnostics: Vec::new(),
-        }
-    }
-
-    pub fn report(&mut self, position: Position, code: Code, message: String) {
-        self.diagnostics
-            .push(Diagnostic::new(self.path, position, code, message));
-    }
-
-    fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-}
-
 /// What validating one profile found: every problem, sorted, and the profile when it has no
 /// errors.
 #[derive(Debug)]
 pub struct Validation {
+    /// Every problem, sorted by line and column.
     pub diagnostics: Vec<Diagnostic>,
-    pub raw: Option<RawProfile>,
+    /// The profile as read, when it has no errors.
+    pub(super) raw: Option<RawProfile>,
 }
 
 impl Validation {
+    /// Whether the profile has no errors (warnings are allowed), so that it loads.
+    pub fn is_valid(&self) -> bool {
+        self.raw.is_some()
+    }
+
+    /// The first error in file order, which stops `--role`.
     pub fn first_error(&self) -> Option<&Diagnostic> {
         self.diagnostics.iter().find(|d| d.is_error())
     }
@@ -105,7 +84,7 @@ pub fn validate_source(source: &str, origin: &str, expected_id: Option<&str>) ->
             None
         }
     };
-    let mut diagnostics = checker.diagnostics;
+    let mut diagnostics = checker.into_diagnostics();
     diagnostic::sort(&mut diagnostics);
     Validation { diagnostics, raw }
 }
@@ -502,6 +481,7 @@ fn evidence_terms(skill: &Node) -> Vec<(&Node, bool)> {
         .collect()
 }
 
+/// Whether an id is lowercase letters and digits joined by single hyphens ("python-bash").
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
@@ -525,154 +505,6 @@ fn to_kebab_case(id: &str) -> String {
     kebab.trim_end_matches('-').to_string()
 }
 
-/// Validates files and folders (folders: every `*.yaml` and `*.yml` below them).
-/// A path that cannot be read fails the whole run, before anything is printed.
-pub fn validate_paths(paths: &[PathBuf]) -> Result<Outcome> {
-    let files = profile_files(paths)?;
-    let mut outcome = Outcome {
-        files: files.len(),
-        diagnostics: Vec::new(),
-    };
-    for file in &files {
-        outcome.diagnostics.extend(validate_file(file)?);
-    }
-    diagnostic::sort(&mut outcome.diagnostics);
-    Ok(outcome)
-}
-
-/// The files to check: files as given, and the YAML files below each folder, in name order.
-pub fn profile_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|source| cannot_read(path, source))?;
-        if metadata.is_dir() {
-            let found = yaml_files_below(path)?;
-            if found.is_empty() {
-                return Err(cannot_read(
-                    path,
-                    std::io::Error::other("the folder holds no .yaml or .yml files"),
-                ));
-            }
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|file| seen.insert(file.clone()));
-    Ok(files)
-}
-
-/// YAML files below a folder, depth first in name order. Hidden entries (`.git`) are skipped,
-/// and links to folders are not followed, so a link cycle cannot loop.
-fn yaml_files_below(folder: &Path) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut entries = list_folder(folder)?;
-    entries.reverse();
-    while let Some(path) = entries.pop() {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        let link_or_entry =
-            std::fs::symlink_metadata(&path).map_err(|source| cannot_read(&path, source))?;
-        if link_or_entry.is_dir() {
-            let mut inner = list_folder(&path)?;
-            inner.reverse();
-            entries.extend(inner);
-        } else if is_yaml(&path) && path.is_file() {
-            files.push(path);
-        }
-    }
-    Ok(files)
-}
-
-fn list_folder(folder: &Path) -> Result<Vec<PathBuf>> {
-    let read = std::fs::read_dir(folder).map_err(|source| cannot_read(folder, source))?;
-    let mut entries = read
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<std::io::Result<Vec<_>>>()
-        .map_err(|source| cannot_read(folder, source))?;
-    entries.sort();
-    Ok(entries)
-}
-
-fn is_yaml(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
-fn cannot_read(path: &Path, source: std::io::Error) -> Error {
-    Error::CannotRead {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
-/// Validates one file; only a file that cannot be read at all is an `Err`.
-pub fn validate_file(path: &Path) -> Result<Vec<Diagnostic>> {
-    let origin = path.display().to_string();
-    let bytes = read_capped(path)?;
-    let too_large = |size: u64| {
-        vec![Diagnostic::new(
-            &origin,
-            Position::START,
-            Code::TooLarge,
-            format!(
-                "the file is {size} bytes, over the {MAX_PROFILE_BYTES}-byte limit for a role \
-                 profile (a profile is tens of kilobytes)"
-            ),
-        )]
-    };
-    let bytes = match bytes {
-        Capped::Whole(bytes) => bytes,
-        Capped::Over(size) => return Ok(too_large(size)),
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
-            return Ok(vec![Diagnostic::new(
-                &origin,
-                Position::of_byte(&prefix, valid),
-                Code::NotUtf8,
-                "this byte is not UTF-8 text; save the file as UTF-8".into(),
-            )]);
-        }
-    };
-    let expected_id = path.file_stem().and_then(|stem| stem.to_str());
-    Ok(validate_source(&text, &origin, expected_id).diagnostics)
-}
-
-pub(super) enum Capped {
-    Whole(Vec<u8>),
-    /// Over the limit: the size known, without reading it all.
-    Over(u64),
-}
-
-/// Reads a file, but never more than the limit allows, whatever its metadata said.
-pub(super) fn read_capped(path: &Path) -> Result<Capped> {
-    let unreadable = |source| cannot_read(path, source);
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map_err(unreadable)?.len();
-    if size > MAX_PROFILE_BYTES {
-        return Ok(Capped::Over(size));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_PROFILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_PROFILE_BYTES {
-        return Ok(Capped::Over(bytes.len() as u64));
-    }
-    Ok(Capped::Whole(bytes))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -686,7 +518,7 @@ mod tests {
                 .diagnostics
                 .iter()
                 .filter(|d| d.is_error())
-                .map(Diagnostic::to_text)
+                .map(Diagnostic::to_string)
                 .collect();
             assert!(errors.is_empty(), "{}", errors.join("\n"));
             assert!(validation.raw.is_some());
@@ -806,15 +638,9 @@ mod tests {
                 let length = lines.get(d.position.line).map_or(0, |l| l.chars().count());
                 assert!(
                     d.position.line <= lines.len() && d.position.column <= length,
-                    "{source:?}: {}",
-                    d.to_text()
+                    "{source:?}: {d}"
                 );
-                assert_eq!(
-                    d.to_text().lines().count(),
-                    1,
-                    "{source:?}: {}",
-                    d.to_text()
-                );
+                assert_eq!(d.to_string().lines().count(), 1, "{source:?}: {d}");
             }
         }
     }
@@ -825,7 +651,7 @@ mod tests {
         let found: Vec<String> = validate_source(yaml, "x.yaml", None)
             .diagnostics
             .iter()
-            .map(Diagnostic::to_text)
+            .map(Diagnostic::to_string)
             .collect();
         assert_eq!(
             found,

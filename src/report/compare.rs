@@ -5,24 +5,10 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::json::SCHEMA_VERSION;
-use crate::analysis::{Change, Comparison, FocusArea, Status};
+use super::model::{CompareFormat, Versions};
+use crate::analysis::{Change, Comparison, FocusArea};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum CompareFormat {
-    /// Plain text for the terminal.
-    Table,
-    /// One JSON document (see docs/json.md, "compare").
-    Json,
-    /// A Markdown document.
-    Markdown,
-}
-
-/// The two files compared, as given.
-pub struct Versions<'a> {
-    pub old: &'a str,
-    pub new: &'a str,
-}
-
+/// The comparison in the format asked, with `top` focus areas.
 pub fn render(
     comparison: &Comparison,
     files: &Versions,
@@ -169,9 +155,9 @@ struct JsonVersion<'a> {
 struct JsonChange<'a> {
     id: &'a str,
     name: &'a str,
-    old: Status,
-    new: Status,
-    change: Change,
+    old: &'static str,
+    new: &'static str,
+    change: &'static str,
 }
 
 #[derive(Serialize)]
@@ -208,9 +194,9 @@ fn render_json(
             .map(|s| JsonChange {
                 id: &s.id,
                 name: &s.name,
-                old: s.old,
-                new: s.new,
-                change: s.change,
+                old: s.old.as_str(),
+                new: s.new.as_str(),
+                change: s.change.as_str(),
             })
             .collect(),
         focus: JsonFocus {

@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Report, describe_document, formula, group_by_line, status_with_usage};
+use super::describe::{describe_document, formula, group_by_line, status_with_usage};
+use super::model::Report;
 use crate::analysis::{SkillVerdict, Status};
 use crate::profile::Category;
 
@@ -33,6 +34,7 @@ ol li { margin-bottom: .5rem; }
   h2 { break-after: avoid; margin-top: 1rem; } tr, li { break-inside: avoid; } .score { font-size: 1.8rem; } }
 "#;
 
+/// The report as one HTML page.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let analysis = report.analysis;
     let score = &analysis.score;

@@ -11,11 +11,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Report, formula, group_by_line};
+use super::describe::{formula, group_by_line};
+use super::model::{ErrorLine, Report};
 use crate::analysis::{Analysis, Gap, Part, Status};
-use crate::error::{Error, ExitStatus};
+use crate::error::ExitStatus;
 use crate::extract::Format;
-use crate::gate::GateResult;
 use crate::matching::{Evidence, Shows};
 use crate::profile::Category;
 use crate::resume::Section;
@@ -376,19 +376,19 @@ struct JsonErrorLine<'a> {
     schema_version: &'static str,
     /// The input as found: a path, or the folder or pattern that yielded no file.
     file: &'a str,
-    error: JsonError,
+    error: JsonError<'a>,
 }
 
 /// What went wrong, as `skillgap analyze FILE` alone would have said it.
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "Error", deny_unknown_fields)]
-struct JsonError {
+struct JsonError<'a> {
     /// The exit code `skillgap analyze FILE` would exit with (see the README).
     #[schemars(range(min = 3, max = 7))]
     code: u8,
     kind: ErrorKind,
     /// The one-line message, without the `skillgap: error: ` prefix.
-    message: String,
+    message: &'a str,
 }
 
 /// The class of the error, one per exit code: `cannot-read` 3, `bad-document` 4, `no-text` 5,
@@ -412,7 +412,7 @@ impl ErrorKind {
             ExitStatus::BadRole => ErrorKind::BadRole,
             ExitStatus::TooLarge => ErrorKind::TooLarge,
             // Reading a file fails with one of the four above, or with this one.
-            ExitStatus::CannotRead
+            ExitStatus::CannotReadOrWrite
             | ExitStatus::Usage
             | ExitStatus::Findings
             | ExitStatus::Success => ErrorKind::CannotRead,
@@ -424,7 +424,7 @@ fn round(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
-fn report_document<'a>(report: &'a Report, gate: Option<&'a GateResult>) -> JsonReport<'a> {
+fn report_document<'a>(report: &'a Report) -> JsonReport<'a> {
     let analysis: &Analysis = report.analysis;
     let score = &analysis.score;
     JsonReport {
@@ -453,7 +453,7 @@ fn report_document<'a>(report: &'a Report, gate: Option<&'a GateResult>) -> Json
             soft: (&score.soft).into(),
             formula: formula(report),
         },
-        gate: gate.map(|gate| JsonGate {
+        gate: report.gate.map(|gate| JsonGate {
             passed: gate.passed(),
             reasons: &gate.reasons,
         }),
@@ -506,38 +506,39 @@ fn report_document<'a>(report: &'a Report, gate: Option<&'a GateResult>) -> Json
 }
 
 /// The report as one pretty document (`--format json`), with the gate's verdict if one was set.
-pub fn render(
-    report: &Report,
-    gate: Option<&GateResult>,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &report_document(report, gate))?;
+pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report_document(report))?;
     writeln!(out)
 }
 
-/// The report as one line of JSON, without the newline: a line of a batch.
-pub fn line(report: &Report, gate: Option<&GateResult>) -> String {
-    let document = JsonLine::Report(Box::new(report_document(report, gate)));
-    serde_json::to_string(&document).expect("a report serializes")
+/// The report as one line of JSON: a line of a batch.
+pub fn render_line(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let document = JsonLine::Report(Box::new(report_document(report)));
+    serde_json::to_writer(&mut *out, &document)?;
+    writeln!(out)
 }
 
-/// The error line of a batch for `file`, without the newline.
-pub fn error_line(file: &str, error: &Error) -> String {
-    let status = error.exit_status();
+/// The error line of a batch for an input that could not be analyzed.
+pub fn render_error_line(line: &ErrorLine, out: &mut dyn Write) -> std::io::Result<()> {
     let document = JsonLine::Error(JsonErrorLine {
         schema_version: SCHEMA_VERSION,
-        file,
+        file: line.file,
         error: JsonError {
-            code: status.code(),
-            kind: ErrorKind::of(status),
-            message: error.to_string(),
+            code: line.status.code(),
+            kind: ErrorKind::of(line.status),
+            message: line.message,
         },
     });
-    serde_json::to_string(&document).expect("an error line serializes")
+    serde_json::to_writer(&mut *out, &document)?;
+    writeln!(out)
 }
 
 /// The JSON Schema (draft 2020-12) of every document `analyze` prints, from the structs above.
-pub fn schema() -> String {
+pub fn render_schema(out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{}", schema())
+}
+
+fn schema() -> String {
     let schema = schemars::generate::SchemaSettings::draft2020_12()
         .for_serialize()
         .into_generator()

@@ -2,11 +2,12 @@
 
 use std::io::Write;
 
-use super::{
-    Report, describe_document, evidence_line, explanations, formula, group_by_line,
-    status_with_usage,
+use super::describe::{
+    describe_document, evidence_line, explanations, formula, group_by_line, status_with_usage,
 };
+use super::model::Report;
 
+/// The report as Markdown: headings, a table of verdicts, lists.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let analysis = report.analysis;
     let score = &analysis.score;

@@ -1,286 +1,87 @@
-//! Stage 5: an analysis becomes a table for a person, JSON for a script, or Markdown for notes.
-//! All three read the same [`Report`]; none of them decides anything.
+//! Stage 5: everything the tool prints, through one entry point, [`render`]. An analysis
+//! becomes a table for a person, JSON for a script, Markdown for notes or an HTML page; a
+//! comparison, the list of roles, a document's text and `validate`'s diagnostics are printed
+//! here too. None of the formats decides anything: they word what the earlier stages found.
 
-pub mod compare;
+mod compare;
+mod describe;
+mod diagnostics;
 mod html;
 mod json;
 mod markdown;
+mod model;
+mod plain;
 mod table;
 
-use std::collections::HashMap;
 use std::io::Write;
 
-use crate::analysis::{Analysis, SkillVerdict};
-use crate::extract::Format;
-use crate::matching::{Evidence, Shows};
+use crate::analysis::Comparison;
+use crate::extract::Document;
+use crate::profile::{Outcome, Profile};
 
-pub use json::{SCHEMA_VERSION, error_line, schema as json_schema};
+pub use diagnostics::DIAGNOSTICS_SCHEMA_VERSION;
+pub use json::SCHEMA_VERSION;
+pub use model::{
+    CompareFormat, DiagnosticFormat, DocumentInfo, ErrorLine, Report, ReportFormat, Schema,
+    Versions,
+};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// A table for the terminal.
-    Table,
-    /// One JSON document (see docs/json.md).
-    Json,
-    /// JSON Lines, as a batch prints them, even for one file.
-    Jsonl,
-    /// A Markdown document to keep or paste into notes.
-    Markdown,
-    /// One self-contained HTML page with a chart (write it with -o report.html).
-    Html,
+/// Everything the tool prints.
+pub enum Output<'a> {
+    /// `analyze`: a report on one resume.
+    Report(&'a Report<'a>, ReportFormat),
+    /// `compare`: what changed between two versions of a resume.
+    Comparison {
+        /// The two analyses and the changes.
+        comparison: &'a Comparison,
+        /// How the two files are named.
+        versions: &'a Versions<'a>,
+        /// How many focus areas to list.
+        top: usize,
+        /// The format.
+        format: CompareFormat,
+    },
+    /// `roles`: the built-in roles, one line each.
+    Roles(&'a [Profile]),
+    /// `text`: a document's lines, numbered or not.
+    Text {
+        /// The document read.
+        document: &'a Document,
+        /// Number the lines as evidence does.
+        numbered: bool,
+    },
+    /// `validate`: every problem found, then a summary.
+    Diagnostics(&'a Outcome, DiagnosticFormat),
+    /// A batch's error line for an input that could not be analyzed.
+    ErrorLine(&'a ErrorLine<'a>),
+    /// `schema`: a JSON Schema.
+    Schema(Schema),
 }
 
-/// What was read, for the report's header.
-#[derive(Debug, Clone)]
-pub struct DocumentInfo {
-    pub file: String,
-    pub format: Format,
-    pub pages: Option<usize>,
-    pub columns: Option<usize>,
-    pub lines: usize,
-    pub characters: usize,
-    pub generator: Option<String>,
-    pub warnings: Vec<String>,
-}
-
-impl DocumentInfo {
-    pub fn new(file: String, document: &crate::extract::Document) -> Self {
-        DocumentInfo {
-            file,
-            format: document.format,
-            pages: document.pages,
-            columns: document.columns,
-            lines: document.lines.len(),
-            characters: document.word_characters(),
-            generator: document.generator.clone(),
-            warnings: document.warnings.clone(),
+/// Writes one output. Only a failure of `out` is an error.
+pub fn render(output: &Output, out: &mut dyn Write) -> std::io::Result<()> {
+    match *output {
+        Output::Report(report, format) => match format {
+            ReportFormat::Table => table::render(report, out),
+            ReportFormat::Json => json::render(report, out),
+            ReportFormat::Jsonl => json::render_line(report, out),
+            ReportFormat::Markdown => markdown::render(report, out),
+            ReportFormat::Html => html::render(report, out),
+        },
+        Output::Comparison {
+            comparison,
+            versions,
+            top,
+            format,
+        } => compare::render(comparison, versions, format, top, out),
+        Output::Roles(profiles) => plain::roles(profiles, out),
+        Output::Text { document, numbered } => plain::text(document, numbered, out),
+        Output::Diagnostics(outcome, format) => diagnostics::render(outcome, format, out),
+        Output::ErrorLine(line) => json::render_error_line(line, out),
+        Output::Schema(Schema::Report) => json::render_schema(out),
+        Output::Schema(Schema::Role) => {
+            out.write_all(crate::profile::json_schema().as_bytes())?;
+            out.write_all(b"\n")
         }
-    }
-}
-
-/// Everything a report shows.
-pub struct Report<'a> {
-    pub document: &'a DocumentInfo,
-    pub analysis: &'a Analysis,
-    /// The role's source: a built-in's repo path or the profile file given.
-    pub role_origin: &'a str,
-    /// How many focus areas to list.
-    pub top: usize,
-    /// Add every accepted and rejected candidate match, with the rule that decided.
-    pub explain: bool,
-    /// Colour the table's statuses (only ever asked for a terminal, or with --color always).
-    pub color: bool,
-}
-
-pub fn render(report: &Report, format: OutputFormat, out: &mut dyn Write) -> std::io::Result<()> {
-    match format {
-        OutputFormat::Table => table::render(report, out),
-        OutputFormat::Json => json::render(report, None, out),
-        OutputFormat::Jsonl => writeln!(out, "{}", json::line(report, None)),
-        OutputFormat::Markdown => markdown::render(report, out),
-        OutputFormat::Html => html::render(report, out),
-    }
-}
-
-/// The JSON document of `--format json` with the verdict of `--fail-under`/`--require` in it.
-pub fn render_json(
-    report: &Report,
-    gate: Option<&crate::gate::GateResult>,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    json::render(report, gate, out)
-}
-
-/// The report as one line of JSON (no newline), as a batch prints it.
-pub fn json_line(report: &Report, gate: Option<&crate::gate::GateResult>) -> String {
-    json::line(report, gate)
-}
-
-/// The score's formula in words, shared by every format.
-fn formula(report: &Report) -> String {
-    let score = &report.analysis.score;
-    format!(
-        "sum of weight × credit over all skills ({:.1}) ÷ sum of weights ({:.1}); aligned counts 1, partial {}, missing 0",
-        score.earned, score.possible, score.partial_credit
-    )
-}
-
-fn describe_document(document: &DocumentInfo) -> String {
-    let pages = match document.pages {
-        Some(1) => ", 1 page".to_string(),
-        Some(n) => format!(", {n} pages"),
-        None => String::new(),
-    };
-    let columns = match document.columns {
-        Some(n) if n > 1 => format!(", {n} columns"),
-        _ => String::new(),
-    };
-    let generator = document
-        .generator
-        .as_ref()
-        .map(|g| format!(", made by {g}"))
-        .unwrap_or_default();
-    format!(
-        "{}{pages}{columns}, {} lines{generator}",
-        document.format, document.lines
-    )
-}
-
-/// "aligned", or "aligned, 6.5 years, last 2026" when dated jobs show it, with "stale" if so.
-fn status_with_usage(skill: &SkillVerdict) -> String {
-    match skill.usage {
-        None => skill.status.as_str().to_string(),
-        Some(usage) => {
-            let stale = if usage.stale { ", stale" } else { "" };
-            format!(
-                "{}\n{} yrs, last {}{stale}",
-                skill.status.as_str(),
-                usage.years,
-                usage.last_used
-            )
-        }
-    }
-}
-
-/// The evidence of one line of one kind: a line that names AWS, EC2 and S3 is one line of evidence.
-struct EvidenceGroup<'a> {
-    first: &'a Evidence,
-    terms: Vec<&'a str>,
-}
-
-/// Groups evidence by line and kind, keeping the order given (strongest first). The groups of
-/// each line are indexed, so a long resume with evidence on hundreds of lines stays linear.
-fn group_by_line(evidence: &[Evidence]) -> Vec<EvidenceGroup<'_>> {
-    let mut groups: Vec<EvidenceGroup> = Vec::new();
-    let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
-    for item in evidence {
-        let on_line = by_line.entry(item.line).or_default();
-        match on_line
-            .iter()
-            .copied()
-            .find(|&index| groups[index].first.shows == item.shows)
-        {
-            Some(index) => {
-                let group = &mut groups[index];
-                if !group.terms.contains(&item.term.as_str()) {
-                    group.terms.push(&item.term);
-                }
-            }
-            None => {
-                on_line.push(groups.len());
-                groups.push(EvidenceGroup {
-                    first: item,
-                    terms: vec![&item.term],
-                });
-            }
-        }
-    }
-    groups
-}
-
-/// "line 14: Wrote Terraform modules… [Terraform]", cut around the matched words.
-fn evidence_line(group: &EvidenceGroup, width: usize) -> String {
-    format!(
-        "line {}: {} [{}]",
-        group.first.line,
-        excerpt(&group.first.text, &group.first.term, width),
-        group.terms.join(", ")
-    )
-}
-
-/// For `--explain`: each skill's accepted and rejected candidates, one line each.
-fn explanations(report: &Report) -> Vec<(String, Vec<String>)> {
-    report
-        .analysis
-        .skills
-        .iter()
-        .map(|skill| {
-            let mut lines: Vec<String> = skill
-                .evidence
-                .iter()
-                .map(|e| {
-                    let misspelt = e
-                        .read_as
-                        .as_ref()
-                        .map(|term| format!(", read as \"{term}\""))
-                        .unwrap_or_default();
-                    format!(
-                        "accepted line {} \"{}\" ({}, {} section{misspelt})",
-                        e.line,
-                        e.term,
-                        evidence_kind(&e.shows),
-                        e.section.as_str()
-                    )
-                })
-                .collect();
-            lines.extend(skill.rejected.iter().map(|r| {
-                format!(
-                    "rejected line {} \"{}\": {}",
-                    r.line,
-                    r.term,
-                    r.rule.explain()
-                )
-            }));
-            if lines.is_empty() {
-                lines.push("no candidate matches in the resume".to_string());
-            }
-            let verdict = match &skill.reason {
-                Some(reason) => format!("{} ({}: {})", skill.name, skill.status.as_str(), reason),
-                None => format!("{} ({})", skill.name, skill.status.as_str()),
-            };
-            (verdict, lines)
-        })
-        .collect()
-}
-
-fn evidence_kind(shows: &Shows) -> &'static str {
-    match shows {
-        Shows::Skill => "direct",
-        Shows::Part(_) => "part",
-        Shows::Related(_) => "related",
-    }
-}
-
-/// At most `width` characters of `text`, keeping `term` in view.
-fn excerpt(text: &str, term: &str, width: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= width {
-        return text.to_string();
-    }
-    let term_at = text
-        .find(term)
-        .map_or(0, |byte| text[..byte].chars().count());
-    let term_len = term.chars().count();
-    let room = width.saturating_sub(2);
-    let start = (term_at + term_len / 2)
-        .saturating_sub(room / 2)
-        .min(chars.len().saturating_sub(room));
-    let end = (start + room).min(chars.len());
-    let mut cut: String = chars[start..end].iter().collect();
-    if start > 0 {
-        cut = format!("…{}", cut.trim_start());
-    }
-    if end < chars.len() {
-        cut = format!("{}…", cut.trim_end());
-    }
-    cut
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_text_is_kept_whole() {
-        assert_eq!(excerpt("Ran Linux", "Linux", 40), "Ran Linux");
-    }
-
-    #[test]
-    fn long_text_is_cut_around_the_term() {
-        let text = format!("{} Terraform {}", "a ".repeat(40), "b ".repeat(40));
-        let cut = excerpt(&text, "Terraform", 30);
-        assert!(cut.contains("Terraform"), "{cut}");
-        assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
-        assert!(cut.chars().count() <= 30, "{cut}");
     }
 }

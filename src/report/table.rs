@@ -7,18 +7,17 @@ use comfy_table::{
     presets::UTF8_FULL_CONDENSED,
 };
 
-use super::{
-    Report, describe_document, evidence_line, explanations, formula, group_by_line,
-    status_with_usage,
+use super::describe::{
+    describe_document, evidence_line, explanations, formula, group_by_line, status_with_usage,
 };
+use super::model::Report;
 use crate::analysis::Status;
 use crate::matching::Shows;
 
-/// Width when the output is not a terminal (a pipe or a file).
-const DEFAULT_WIDTH: u16 = 100;
 /// Evidence lines shown per skill in the table; the JSON has them all.
 const EVIDENCE_PER_SKILL: usize = 2;
 
+/// The table, then the notes, the score, the focus areas and the background.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let analysis = report.analysis;
     writeln!(
@@ -109,7 +108,6 @@ fn status_color(skill: &crate::analysis::SkillVerdict) -> Color {
 
 fn skills_table(report: &Report) -> Table {
     let mut table = Table::new();
-    let width = table.width().unwrap_or(DEFAULT_WIDTH);
     // Styling follows the caller's colour choice, not comfy-table's own terminal check.
     if report.color {
         table.enforce_styling();
@@ -119,7 +117,7 @@ fn skills_table(report: &Report) -> Table {
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
+        .set_width(report.width)
         .set_header(["Skill", "Status", "Evidence"]);
     for (column, widest) in [(0, 36), (1, 20)] {
         if let Some(column) = table.column_mut(column) {

@@ -7,11 +7,14 @@ use std::fmt;
 /// A month of a year; month 1–12, or 0 when only the year is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
+    /// The year.
     pub year: u16,
+    /// The month, 1–12, or 0 when only the year is known.
     pub month: u8,
 }
 
 impl YearMonth {
+    /// The month `month` (1–12, or 0 for the year alone) of `year`.
     pub fn new(year: u16, month: u8) -> Self {
         YearMonth { year, month }
     }
@@ -74,18 +77,23 @@ impl fmt::Display for YearMonth {
 /// The end of a period: a month, or "present".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum End {
+    /// A month that has passed.
     At(YearMonth),
+    /// "present", "current", "heute": the job is held now.
     Present,
 }
 
 /// When a job was held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {
+    /// When the job began.
     pub start: YearMonth,
+    /// When it ended.
     pub end: End,
 }
 
 impl Period {
+    /// The month it ended, `today` for a job held now.
     pub fn end_at(&self, today: YearMonth) -> YearMonth {
         match self.end {
             End::At(end) => end,

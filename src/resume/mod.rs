@@ -10,23 +10,31 @@ pub use dates::{End, Period, YearMonth, find_period};
 use crate::extract::Document;
 use crate::normalize::normalize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+/// The part of a resume a line is in, from the headings above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
     /// Before the first heading: name, contact line, often a summary.
     Header,
+    /// Summary, profile, objective.
     Summary,
+    /// Skills, technologies, tools.
     Skills,
+    /// Experience, employment, work history.
     Experience,
+    /// Projects.
     Projects,
+    /// Education, courses.
     Education,
+    /// Certifications, licences.
     Certifications,
+    /// Interests, hobbies.
     Interests,
     /// A heading we do not know (awards, languages, references...).
     Other,
 }
 
 impl Section {
+    /// The section's name, as printed.
     pub fn as_str(self) -> &'static str {
         match self {
             Section::Header => "header",
@@ -42,19 +50,25 @@ impl Section {
     }
 }
 
+/// A line of the resume, placed in its section.
 #[derive(Debug, Clone)]
 pub struct Line {
     /// 1-based, as `skillgap text -n` numbers it.
     pub number: usize,
+    /// The line's text.
     pub text: String,
+    /// The section it is in.
     pub section: Section,
+    /// Whether the line is a section heading.
     pub is_heading: bool,
     /// When the job this line belongs to was held, if its dates could be read.
     pub period: Option<Period>,
 }
 
+/// A document's lines with their sections and job periods.
 #[derive(Debug, Clone)]
 pub struct Resume {
+    /// Every line, in order.
     pub lines: Vec<Line>,
 }
 
@@ -182,6 +196,7 @@ const OTHER_HEADINGS: &[&str] = &[
     "языки",
 ];
 
+/// Finds the sections (by their headings) and the periods of the jobs.
 pub fn parse(document: &Document) -> Resume {
     let mut section = Section::Header;
     let lines = document

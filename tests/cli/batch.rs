@@ -82,10 +82,13 @@ fn several_files_give_one_line_each_equal_to_the_single_report() {
 
 #[test]
 fn format_does_not_change_a_batch() {
-    let files = [fixture("devops.txt"), fixture("crlf.txt")];
-    let json = analyze(&[&files[0], &files[1], "--format", "json"]);
+    let inputs = [fixture("devops.txt"), fixture("crlf.txt")];
+    let json = analyze(&[&inputs[0], &inputs[1], "--format", "json"]);
+    assert_eq!(json.code, Some(0), "{json:#?}");
+    assert_eq!(files(&lines(&json)), inputs);
     for format in ["table", "markdown", "html"] {
-        let other = analyze(&[&files[0], &files[1], "--format", format]);
+        let other = analyze(&[&inputs[0], &inputs[1], "--format", format]);
+        assert_eq!(other.code, Some(0), "--format {format}: {other:#?}");
         assert_eq!(other.stdout, json.stdout, "--format {format}");
     }
 }
@@ -167,6 +170,11 @@ fn folders_are_searched_recursively_in_sorted_order() {
     // The text read as a PDF or JSON fails; the others are the same resume.
     assert_eq!(lines[0]["error"]["kind"], "bad-document");
     assert_eq!(lines[3]["document"]["format"], "text");
+    assert_eq!(out.code, Some(4), "the code of the first file that failed");
+    assert!(
+        summary(&out).starts_with("skillgap: 5 files, 3 ok, 2 failed"),
+        "{out:#?}"
+    );
 
     let empty = tempfile::tempdir().unwrap();
     let none = analyze(&[empty.path().to_str().unwrap()]);
@@ -246,7 +254,10 @@ fn standard_input_is_read_once() {
 
 #[test]
 fn the_library_batch_is_the_binary_batch() {
-    use skillgap::batch;
+    use skillgap::batch::{Outcome, Summary};
+    use skillgap::files::{self, Found};
+    use skillgap::pipeline::{Item, Options, Pipeline};
+    use skillgap::report::{self, DocumentInfo, ErrorLine, Output, Report, ReportFormat};
     let args: Vec<PathBuf> = [
         fixture("devops.txt"),
         fixture("bad/empty.txt"),
@@ -257,19 +268,63 @@ fn the_library_batch_is_the_binary_batch() {
     .collect();
     // Relative paths, as the binary sees them from the crate root.
     let absolute: Vec<PathBuf> = args.iter().map(|a| root().join(a)).collect();
-    let inputs = batch::expand(&absolute).unwrap();
+    let (mut names, mut items) = (Vec::new(), Vec::new());
+    for found in absolute
+        .iter()
+        .flat_map(|a| files::expand(a, &files::RESUMES))
+    {
+        let Found::File(path) = found else {
+            panic!("{found:?}")
+        };
+        names.push(path.display().to_string());
+        items.push(Item::Path(path));
+    }
     let profile = skillgap::profile::resolve("infrastructure-engineer").unwrap();
-    let gate = skillgap::gate::Gate::default();
-    let options = batch::Options {
-        extract: Default::default(),
+    let options = Options {
         today: skillgap::resume::YearMonth::new(2026, 11),
-        top: 5,
-        gate: &gate,
-        jobs: Some(2),
-        progress: false,
+        ..Options::default()
     };
+    let pipeline = Pipeline::new(vec![profile], options);
+    let role = &pipeline.roles()[0];
     let mut out = Vec::new();
-    let summary = batch::run(&inputs, &profile, &options, &mut out).unwrap();
+    let mut summary = Summary::new(false);
+    pipeline
+        .batch(items, role, Some(2), |index, judged| {
+            let outcome = match judged {
+                Ok(judged) => {
+                    let info = DocumentInfo::new(names[index].clone(), &judged.document);
+                    let report = Report {
+                        document: &info,
+                        analysis: &judged.analysis,
+                        role_origin: &role.profile().origin,
+                        top: 5,
+                        explain: false,
+                        color: false,
+                        width: 100,
+                        gate: None,
+                    };
+                    report::render(&Output::Report(&report, ReportFormat::Jsonl), &mut out)
+                        .unwrap();
+                    Outcome::Analyzed {
+                        percent: judged.analysis.score.percent,
+                        gate_passed: true,
+                    }
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    let line = ErrorLine {
+                        file: &names[index],
+                        status: error.exit_status(),
+                        message: &message,
+                    };
+                    report::render(&Output::ErrorLine(&line), &mut out).unwrap();
+                    Outcome::Failed(error.exit_status())
+                }
+            };
+            summary.add(&outcome);
+            Ok(())
+        })
+        .unwrap();
     assert_eq!((summary.files, summary.ok, summary.failed), (3, 2, 1));
     assert_eq!(summary.exit_status(), skillgap::ExitStatus::NoText);
     let library = String::from_utf8(out).unwrap();
@@ -457,7 +512,9 @@ fn compaction_keeps_strings_whole() {
 #[test]
 fn the_same_file_twice_is_analyzed_twice() {
     let out = analyze(&[EXAMPLE, EXAMPLE]);
+    assert_eq!(out.code, Some(0), "{out:#?}");
     let lines = lines(&out);
     assert_eq!(lines.len(), 2);
+    assert_eq!(files(&lines), [EXAMPLE, EXAMPLE]);
     assert_eq!(lines[0], lines[1]);
 }

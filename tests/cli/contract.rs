@@ -9,7 +9,9 @@ use std::process::Command;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::util::{EXAMPLE, GOOD_FIXTURES, Run, analyze_json, bin, fixture, root, run};
+use crate::util::{
+    EXAMPLE, GOOD_FIXTURES, Run, analyze_json, bin, cannot_run_here, fixture, root, run,
+};
 
 fn schema() -> Value {
     let out = run(&["schema", "report"]);
@@ -345,9 +347,9 @@ fn json_stream(text: &str) -> Vec<Value> {
 #[test]
 fn the_jq_examples_of_the_json_docs_run() {
     if Command::new("jq").arg("--version").output().is_err() {
-        eprintln!(
-            "skipped: jq is not on PATH, so the jq examples of docs/json.md were not run \
-             (apt-get install -y jq)"
+        cannot_run_here(
+            "jq is not on PATH, so the jq examples of docs/json.md were not run \
+             (apt-get install -y jq)",
         );
         return;
     }

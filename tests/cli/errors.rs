@@ -1,7 +1,10 @@
 //! Inputs that must be refused: the exact exit code, one `skillgap: error: …` line that names
 //! the file, and nothing on stdout, whatever the output format.
 
-use crate::util::{EXAMPLE, assert_no_crash, collect, fixture, root, run, run_with_stdin};
+use crate::util::{
+    EXAMPLE, assert_no_crash, cannot_run_here, collect, fixture, root, run, run_with_stdin,
+    skillgap_unprivileged,
+};
 
 /// Runs `analyze FILE` in every format, and `text FILE`, and checks each fails the same way.
 /// Returns the error message (the same for all of them).
@@ -128,14 +131,30 @@ fn directory_instead_of_a_file() {
 fn file_without_read_permission() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
+    // The folder is open to everyone, so that only the file's own permission refuses it.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let path = dir.path().join("locked.txt");
     std::fs::copy(root().join(fixture("devops.txt")), &path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&path).is_ok() {
-        // Running as root: permissions do not stop us, so there is nothing to test.
+    let file = path.to_str().unwrap();
+    if std::fs::read(&path).is_err() {
+        refused(file, 3);
         return;
     }
-    refused(path.to_str().unwrap(), 3);
+    // Root reads any file: the refusal is checked as an unprivileged user meets it.
+    for args in [
+        &["analyze", file][..],
+        &["analyze", file, "--format", "json"],
+        &["text", "-n", file],
+    ] {
+        let Some(mut unprivileged) = skillgap_unprivileged() else {
+            cannot_run_here("running as root, and setpriv (util-linux) is not installed");
+            return;
+        };
+        let out = collect(unprivileged.args(args).output().unwrap());
+        let message = out.failure(3, file);
+        assert!(message.contains("ermission denied"), "{message}");
+    }
 }
 
 #[test]

@@ -67,6 +67,35 @@ pub fn skillgap() -> assert_cmd::Command {
     cmd
 }
 
+/// A test that cannot run on this machine: a note on a developer's machine, but a failure in
+/// CI (`CI` set, as CI services and `.ci/run` set it), where every test must really run.
+pub fn cannot_run_here(why: &str) {
+    let in_ci = std::env::var("CI").is_ok_and(|value| !value.is_empty() && value != "false");
+    assert!(
+        !in_ci,
+        "this test cannot run here, and CI must run it: {why}"
+    );
+    eprintln!("skipped: {why}");
+}
+
+/// `skillgap` run as an unprivileged user (uid and gid 65534, no groups) with `setpriv`, for
+/// tests of what root is allowed and a person is not; `None` when `setpriv` is missing.
+pub fn skillgap_unprivileged() -> Option<std::process::Command> {
+    let setpriv = std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .ok()?;
+    if !setpriv.status.success() {
+        return None;
+    }
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(bin())
+        .env_clear()
+        .current_dir(root());
+    Some(cmd)
+}
+
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_skillgap"))
 }

@@ -535,12 +535,16 @@ fn a_100_000_deep_list_is_refused() {
             "{path}:2:41: error: nested more than 32 levels deep; a profile needs six levels at most [too-complex]"
         )
     );
-    let block: String = (0..100_000)
-        .map(|i| format!("{}- x\n", " ".repeat(i % 500)))
+    // Nested by indentation instead of brackets: 1,000 levels, well within the size limit.
+    let block: String = (0..1_000)
+        .map(|depth| format!("{}- x:\n", "  ".repeat(depth)))
         .collect();
-    let (out, _, _dir) = validate_text("block", block.as_bytes());
-    assert_eq!(out.code, Some(1), "{out:#?}");
+    let (out, path, _dir) =
+        validate_text("block", format!("id: block\nskills:\n{block}").as_bytes());
     assert_no_crash(&out.stderr);
+    let lines = validated(&out, 1);
+    assert!(lines[0].starts_with(&format!("{path}:")), "{lines:#?}");
+    assert!(lines[0].ends_with("[too-complex]"), "{lines:#?}");
 }
 
 #[test]

@@ -1,17 +1,14 @@
 //! The command line, declared with clap derive. Doc comments here are the `--help` text.
+//! Values are converted once into the library's plain types ([`super::run`] does it).
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
-
-use crate::analysis::DEFAULT_FOCUS_AREAS;
-use crate::extract::worker::Parser as DocumentParser;
-use crate::extract::{self, DEFAULT_MAX_BYTES};
-use crate::gate::{Gate, Requirement};
-use crate::profile::DiagnosticFormat;
-use crate::report::OutputFormat;
-use crate::report::compare::CompareFormat;
-use crate::resume::YearMonth;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use skillgap::analysis::DEFAULT_FOCUS_AREAS;
+use skillgap::extract::DEFAULT_MAX_BYTES;
+use skillgap::gate::{Gate, Requirement};
+use skillgap::report::{CompareFormat, DiagnosticFormat, ReportFormat, Schema};
+use skillgap::resume::YearMonth;
 
 /// Find the skills a resume shows for a role, with the line that shows each, and what to learn next.
 ///
@@ -107,8 +104,8 @@ pub enum Command {
     /// Runs one document parser for a parent skillgap process (internal).
     #[command(name = "__extract-worker", hide = true)]
     ExtractWorker {
-        #[arg(value_enum)]
-        parser: DocumentParser,
+        #[arg(value_parser = ["pdf", "docx"])]
+        parser: String,
     },
 
     /// Print the text of a resume exactly as the matcher reads it.
@@ -137,8 +134,28 @@ pub struct ValidateArgs {
     pub paths: Vec<PathBuf>,
 
     /// How to print the problems found.
-    #[arg(short, long, value_enum, default_value_t = DiagnosticFormat::Text)]
-    pub format: DiagnosticFormat,
+    #[arg(short, long, value_enum, default_value_t = DiagnosticFormatArg::Text)]
+    pub format: DiagnosticFormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticFormatArg {
+    /// `file:line:column: error: message [code]` lines, then a summary.
+    Text,
+    /// GitHub Actions annotations (`::error file=…,line=…,col=…::…`), then a summary.
+    Github,
+    /// One JSON document: counts and the list of diagnostics.
+    Json,
+}
+
+impl From<DiagnosticFormatArg> for DiagnosticFormat {
+    fn from(format: DiagnosticFormatArg) -> Self {
+        match format {
+            DiagnosticFormatArg::Text => DiagnosticFormat::Text,
+            DiagnosticFormatArg::Github => DiagnosticFormat::Github,
+            DiagnosticFormatArg::Json => DiagnosticFormat::Json,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -148,7 +165,7 @@ pub struct SchemaArgs {
     pub format: SchemaFormat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaFormat {
     /// A role profile (roles/*.yaml).
     Role,
@@ -156,48 +173,28 @@ pub enum SchemaFormat {
     Report,
 }
 
-#[derive(Debug, Args)]
-pub struct InputArgs {
-    /// The resume: PDF, DOCX, Markdown or plain text (`-` reads text from standard input).
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-
-    /// Refuse input files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
+impl From<SchemaFormat> for Schema {
+    fn from(format: SchemaFormat) -> Self {
+        match format {
+            SchemaFormat::Role => Schema::Role,
+            SchemaFormat::Report => Schema::Report,
+        }
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
-impl ColorChoice {
-    /// Whether to colour output going to standard output.
-    pub fn enabled(self) -> bool {
-        use std::io::IsTerminal;
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
-        }
-    }
-}
-
-impl InputArgs {
-    /// Reading options: the size limit, and PDF and DOCX parsers isolated in a worker process
-    /// of this same executable.
-    pub fn extract_options(&self) -> extract::Options {
-        extract::Options {
-            max_bytes: self.max_bytes,
-            worker: std::env::current_exe().ok(),
-        }
-    }
+/// The input size limit, which every command that reads a resume takes.
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
 
 /// What `analyze` and `compare` both need to judge a resume.
@@ -220,24 +217,8 @@ pub struct JudgeArgs {
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub as_of: Option<YearMonth>,
 
-    /// Refuse input files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
-}
-
-impl JudgeArgs {
-    /// Reading options, as [`InputArgs::extract_options`].
-    pub fn extract_options(&self) -> extract::Options {
-        extract::Options {
-            max_bytes: self.max_bytes,
-            worker: std::env::current_exe().ok(),
-        }
-    }
-
-    /// The month that "present" means.
-    pub fn today(&self) -> YearMonth {
-        self.as_of.unwrap_or_else(YearMonth::today)
-    }
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -252,8 +233,8 @@ pub struct AnalyzeArgs {
     pub judge: JudgeArgs,
 
     /// How to print the report (a batch of several files always prints JSON Lines).
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
 
     /// Write the report to this file instead of standard output (for example report.html).
     #[arg(short, long, value_name = "FILE")]
@@ -269,7 +250,7 @@ pub struct AnalyzeArgs {
     pub explain: bool,
 
     /// Exit 1 when the score is under this percentage (the report is printed all the same).
-    #[arg(long, value_name = "SCORE", value_parser = crate::gate::parse_percent, help_heading = "Gate (exit 1 when not met)")]
+    #[arg(long, value_name = "SCORE", value_parser = skillgap::gate::parse_percent, help_heading = "Gate (exit 1 when not met)")]
     pub fail_under: Option<f64>,
 
     /// Exit 1 unless these skills (ids, see `skillgap role show`) are aligned; `ID:partial`
@@ -285,6 +266,32 @@ pub struct AnalyzeArgs {
     /// How many files of a batch to analyze at once [default: one per core].
     #[arg(short, long, value_name = "N", value_parser = parse_jobs, help_heading = "Batch")]
     pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A table for the terminal.
+    Table,
+    /// One JSON document (see docs/json.md).
+    Json,
+    /// JSON Lines, as a batch prints them, even for one file.
+    Jsonl,
+    /// A Markdown document to keep or paste into notes.
+    Markdown,
+    /// One self-contained HTML page with a chart (write it with -o report.html).
+    Html,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Table => ReportFormat::Table,
+            FormatArg::Json => ReportFormat::Json,
+            FormatArg::Jsonl => ReportFormat::Jsonl,
+            FormatArg::Markdown => ReportFormat::Markdown,
+            FormatArg::Html => ReportFormat::Html,
+        }
+    }
 }
 
 impl AnalyzeArgs {
@@ -311,63 +318,42 @@ pub struct CompareArgs {
     pub judge: JudgeArgs,
 
     /// How to print the comparison.
-    #[arg(short, long, value_enum, default_value_t = CompareFormat::Table)]
-    pub format: CompareFormat,
+    #[arg(short, long, value_enum, default_value_t = CompareFormatArg::Table)]
+    pub format: CompareFormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormatArg {
+    /// Plain text for the terminal.
+    Table,
+    /// One JSON document (see docs/json.md, "compare").
+    Json,
+    /// A Markdown document.
+    Markdown,
+}
+
+impl From<CompareFormatArg> for CompareFormat {
+    fn from(format: CompareFormatArg) -> Self {
+        match format {
+            CompareFormatArg::Table => CompareFormat::Table,
+            CompareFormatArg::Json => CompareFormat::Json,
+            CompareFormatArg::Markdown => CompareFormat::Markdown,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct TextArgs {
+    /// The resume: PDF, DOCX, Markdown or plain text (`-` reads text from standard input).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
     #[command(flatten)]
-    pub input: InputArgs,
+    pub limits: LimitArgs,
 
     /// Number the lines, as evidence in reports does.
     #[arg(short = 'n', long)]
     pub line_numbers: bool,
-}
-
-/// A usage error as one line, `<what is wrong>; see '<command> --help'`, or `None` for clap's
-/// own displays (help, version, or help shown because nothing was asked) that print as they are.
-pub fn usage_error_line(error: &clap::Error, args: &[String]) -> Option<String> {
-    use clap::error::ErrorKind;
-    if matches!(
-        error.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
-        return None;
-    }
-    let rendered = error.render().to_string();
-    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines
-        .next()
-        .unwrap_or("invalid arguments")
-        .trim_start_matches("error: ");
-    // "the following required arguments were not provided:" names them on the next line.
-    let what = match (first.strip_suffix(':'), lines.next()) {
-        (Some(head), Some(named)) => format!("{head}: {named}"),
-        _ => first.to_string(),
-    };
-    Some(format!(
-        "{what}; see '{} --help'",
-        command_path(args).join(" ")
-    ))
-}
-
-/// "skillgap role show" for `skillgap role show --bogus`: the (sub)command whose help answers a
-/// usage error. clap's message names it for some errors only (not for a bad value).
-fn command_path(args: &[String]) -> Vec<String> {
-    use clap::CommandFactory;
-    let mut command = Cli::command();
-    let mut path = vec![command.get_name().to_string()];
-    for arg in args.iter().skip(1).filter(|a| !a.starts_with('-')) {
-        let Some(sub) = command.find_subcommand(arg).cloned() else {
-            break;
-        };
-        path.push(sub.get_name().to_string());
-        command = sub;
-    }
-    path
 }
 
 fn parse_jobs(text: &str) -> Result<usize, String> {
@@ -379,49 +365,4 @@ fn parse_jobs(text: &str) -> Result<usize, String> {
 
 fn parse_month(text: &str) -> Result<YearMonth, String> {
     YearMonth::parse_iso(text).ok_or_else(|| format!("'{text}' is not a month like 2026-11"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
-
-    fn usage_error_of(args: &[&str]) -> String {
-        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        let error = Cli::try_parse_from(&args).unwrap_err();
-        usage_error_line(&error, &args).unwrap()
-    }
-
-    #[test]
-    fn usage_errors_fit_on_one_line() {
-        let line = usage_error_of(&["skillgap", "analyze", "cv.pdf", "--colour"]);
-        assert!(
-            line.starts_with("unexpected argument '--colour' found"),
-            "{line}"
-        );
-        assert!(line.ends_with("; see 'skillgap analyze --help'"), "{line}");
-        assert!(!line.contains('\n'));
-        let help = Cli::try_parse_from(["skillgap", "--help"]).unwrap_err();
-        assert_eq!(usage_error_line(&help, &[]), None);
-    }
-
-    #[test]
-    fn a_bad_value_points_at_the_subcommand_help() {
-        let line = usage_error_of(&["skillgap", "role", "show", "x", "--bogus"]);
-        assert!(
-            line.ends_with("; see 'skillgap role show --help'"),
-            "{line}"
-        );
-        let line = usage_error_of(&["skillgap", "analyze", "cv.pdf", "--top", "many"]);
-        assert!(
-            line.starts_with("invalid value 'many' for '--top <N>'"),
-            "{line}"
-        );
-        assert!(line.ends_with("; see 'skillgap analyze --help'"), "{line}");
-    }
 }

@@ -1,138 +1,23 @@
 //! Stage 4: from matches to verdicts: a status per skill, the weighted score, the focus areas
-//! and the background that fits best.
+//! and the background that fits best. [`compare`] says what changed between two analyses.
 
-use crate::matching::{Evidence, Findings, Matches, Rejection, Shows};
+mod compare;
+mod model;
+
+pub use compare::{Change, Comparison, SkillChange, compare};
+pub use model::{
+    Analysis, BackgroundFit, DEFAULT_FOCUS_AREAS, FocusArea, Gap, Part, STALE_AFTER_YEARS, Score,
+    SkillVerdict, Status, Usage,
+};
+
+use crate::matching::{Evidence, Findings, Matches, Shows};
 use crate::profile::{Category, Evidence as SkillEvidence, Profile, Skill};
 use crate::resume::{Section, YearMonth};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Aligned,
-    Partial,
-    Missing,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Aligned => "aligned",
-            Status::Partial => "partial",
-            Status::Missing => "missing",
-        }
-    }
-}
-
-/// The verdict on one skill of the role.
-#[derive(Debug, Clone)]
-pub struct SkillVerdict {
-    pub id: String,
-    pub name: String,
-    pub category: Category,
-    pub weight: f64,
-    pub status: Status,
-    /// Why the skill is partial (or what would make it aligned).
-    pub reason: Option<String>,
-    /// Strongest first: the evidence that decided the status, then the rest.
-    pub evidence: Vec<Evidence>,
-    pub rejected: Vec<Rejection>,
-    /// How long and how recently the resume's dated jobs show the skill.
-    pub usage: Option<Usage>,
-    pub next_step: String,
-}
-
-/// Years of dated work that show a skill, and when it was last shown.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Usage {
-    /// Length of the union of the periods of the jobs that show it, in years (halves).
-    pub years: f64,
-    pub last_used: u16,
-    /// Last used so long ago that it needs refreshing.
-    pub stale: bool,
-}
-
-/// A skill last used this many years ago or more is stale.
-pub const STALE_AFTER_YEARS: u16 = 8;
-
-/// Why a skill is a focus area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gap {
-    Missing,
-    Partial,
-    /// Aligned, but last used long ago.
-    Stale,
-}
-
-impl Gap {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Gap::Missing => "missing",
-            Gap::Partial => "partial",
-            Gap::Stale => "stale",
-        }
-    }
-}
 
 /// The share of a stale skill's weight that the focus ranking counts as its gap.
 const STALE_GAP: f64 = 0.25;
 
-/// Weighted coverage: each skill earns its weight × credit (aligned 1, partial the profile's
-/// partial credit), out of the sum of all weights.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Score {
-    pub percent: f64,
-    pub earned: f64,
-    pub possible: f64,
-    pub partial_credit: f64,
-    pub technical: Part,
-    pub soft: Part,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Part {
-    pub percent: f64,
-    pub earned: f64,
-    pub possible: f64,
-}
-
-#[derive(Debug, Clone)]
-pub struct FocusArea {
-    pub skill_id: String,
-    pub name: String,
-    pub status: Status,
-    pub gap: Gap,
-    pub weight: f64,
-    /// weight × gap: the weight of a missing skill, or its uncredited share if partial.
-    pub priority: f64,
-    pub next_step: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct BackgroundFit {
-    pub id: String,
-    pub name: String,
-    pub confidence: f64,
-    pub evidence: Vec<Evidence>,
-    pub brings: String,
-    pub gap: String,
-    /// Skills this background usually lacks that this resume lacks too.
-    pub gap_confirmed: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Analysis {
-    pub role_id: String,
-    pub role_title: String,
-    pub skills: Vec<SkillVerdict>,
-    pub score: Score,
-    pub focus: Vec<FocusArea>,
-    pub backgrounds: Vec<BackgroundFit>,
-}
-
-/// How many focus areas a report shows unless asked otherwise.
-pub const DEFAULT_FOCUS_AREAS: usize = 5;
-
+/// The verdicts, score, focus areas and backgrounds of a resume's matches for a role.
 /// `today` ends the jobs held "to present" and sets what counts as stale.
 pub fn analyze(profile: &Profile, matches: &Matches, today: YearMonth) -> Analysis {
     let skills: Vec<SkillVerdict> = profile
@@ -529,96 +414,7 @@ mod tests {
     }
 
     #[test]
-    fn changes_between_statuses() {
-        use Status::*;
-        assert_eq!(Change::between(Missing, Partial), Change::Gained);
-        assert_eq!(Change::between(Missing, Aligned), Change::Gained);
-        assert_eq!(Change::between(Aligned, Missing), Change::Lost);
-        assert_eq!(Change::between(Partial, Aligned), Change::Improved);
-        assert_eq!(Change::between(Aligned, Partial), Change::Weakened);
-        assert_eq!(Change::between(Partial, Partial), Change::Unchanged);
-    }
-
-    #[test]
     fn empty_profile_part_scores_zero_not_nan() {
         assert_eq!(percent(0.0, 0.0), 0.0);
     }
-}
-
-/// How a skill's verdict moved between two versions of a resume.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Change {
-    /// Missing before, shown now.
-    Gained,
-    /// Shown before, missing now.
-    Lost,
-    /// Partial before, aligned now.
-    Improved,
-    /// Aligned before, partial now.
-    Weakened,
-    Unchanged,
-}
-
-impl Change {
-    fn between(old: Status, new: Status) -> Self {
-        match (old, new) {
-            (a, b) if a == b => Change::Unchanged,
-            (Status::Missing, _) => Change::Gained,
-            (_, Status::Missing) => Change::Lost,
-            (Status::Partial, Status::Aligned) => Change::Improved,
-            _ => Change::Weakened,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Change::Gained => "gained",
-            Change::Lost => "lost",
-            Change::Improved => "improved",
-            Change::Weakened => "weakened",
-            Change::Unchanged => "unchanged",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct SkillChange {
-    pub id: String,
-    pub name: String,
-    pub old: Status,
-    pub new: Status,
-    pub change: Change,
-}
-
-/// What changed for a role between two versions of a resume.
-#[derive(Debug, Clone)]
-pub struct Comparison {
-    pub old: Analysis,
-    pub new: Analysis,
-    /// Every skill of the role, in profile order.
-    pub skills: Vec<SkillChange>,
-}
-
-impl Comparison {
-    pub fn score_delta(&self) -> f64 {
-        ((self.new.score.percent - self.old.score.percent) * 10.0).round() / 10.0
-    }
-}
-
-/// Compares two analyses made with the same role.
-pub fn compare(old: Analysis, new: Analysis) -> Comparison {
-    let skills = old
-        .skills
-        .iter()
-        .zip(&new.skills)
-        .map(|(before, after)| SkillChange {
-            id: after.id.clone(),
-            name: after.name.clone(),
-            old: before.status,
-            new: after.status,
-            change: Change::between(before.status, after.status),
-        })
-        .collect();
-    Comparison { old, new, skills }
 }

@@ -260,14 +260,18 @@ pub fn words_besides_dates(line: &str) -> usize {
 
 fn tokenize(line: &str) -> Vec<Token> {
     let lower = line.to_lowercase();
-    let spaced: String = lower
-        .chars()
-        .map(|c| match c {
-            '–' | '—' | '−' | '→' => format!(" {c} "),
-            '(' | ')' | ',' | '|' | '*' | '[' | ']' | '·' => " ".to_string(),
-            c => c.to_string(),
-        })
-        .collect();
+    let mut spaced = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c {
+            '–' | '—' | '−' | '→' => {
+                spaced.push(' ');
+                spaced.push(c);
+                spaced.push(' ');
+            }
+            '(' | ')' | ',' | '|' | '*' | '[' | ']' | '·' => spaced.push(' '),
+            c => spaced.push(c),
+        }
+    }
     let mut tokens = Vec::new();
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let mut i = 0;

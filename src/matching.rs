@@ -264,7 +264,7 @@ impl Matcher {
         };
         // Entries already taken from this line, so that each is kept once. Every entry of a line
         // is made here, so the line's own entries are all there is to compare with.
-        let mut rejected: HashSet<(Owner, String, Rule)> = HashSet::new();
+        let mut rejected: HashSet<(Owner, &str, Rule)> = HashSet::new();
         let mut accepted: Vec<(Target, &Hit)> = Vec::new();
         for hit in hits
             .iter()
@@ -278,11 +278,11 @@ impl Matcher {
                     Ok(()) => accepted.push((meaning.target, hit)),
                     Err(rule) => {
                         let term = original_words(&passage.text, &normal, hit.start, hit.end);
-                        if rejected.insert((owner, term.clone(), rule)) {
+                        if rejected.insert((owner, term, rule)) {
                             matches.of(owner).rejected.push(Rejection {
                                 line: line.number,
                                 text: line_text(),
-                                term,
+                                term: term.to_string(),
                                 rule,
                             });
                         }
@@ -308,7 +308,7 @@ impl Matcher {
                 .take_while(|&&(start, _)| start <= hit.start)
                 .any(|&(start, end)| end >= hit.end && end - start > hit.end - hit.start)
         };
-        let mut taken: HashSet<(Owner, String, Shows, Option<String>)> = HashSet::new();
+        let mut taken: HashSet<(Owner, &str, Shows, Option<&str>)> = HashSet::new();
         for &(target, hit) in &accepted {
             if inside_longer(target, hit) {
                 continue;
@@ -319,15 +319,15 @@ impl Matcher {
                 _ => continue,
             };
             let term = original_words(&passage.text, &normal, hit.start, hit.end);
-            let read_as = hit.misspelt.then(|| self.patterns[hit.pattern].clone());
-            if taken.insert((owner, term.clone(), shows.clone(), read_as.clone())) {
+            let read_as = hit.misspelt.then(|| self.patterns[hit.pattern].as_str());
+            if taken.insert((owner, term, shows.clone(), read_as)) {
                 matches.of(owner).evidence.push(Evidence {
                     line: line.number,
                     text: line_text(),
-                    term,
+                    term: term.to_string(),
                     section: line.section,
                     shows,
-                    read_as,
+                    read_as: read_as.map(str::to_string),
                     period: line.period,
                 });
             }
@@ -882,10 +882,10 @@ fn original_end(original: &str, normal: &NormalLine, end: usize) -> usize {
         .map_or(original.len(), |c| last + c.len_utf8())
 }
 
-fn original_words(original: &str, normal: &NormalLine, start: usize, end: usize) -> String {
+fn original_words<'t>(original: &'t str, normal: &NormalLine, start: usize, end: usize) -> &'t str {
     let from = normal.original_offset(start).min(original.len());
     let to = original_end(original, normal, end).max(from);
-    original[from..to].to_string()
+    &original[from..to]
 }
 
 /// Small words that may sit inside a name ("Bank of Scotland", "Salt and Pepper").

@@ -208,6 +208,10 @@ fn mask_addresses(line: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 fn is_address(token: &str) -> bool {
+    // Every address below has one of these marks; most words have none.
+    if !token.contains([':', '@', '/', '.']) {
+        return false;
+    }
     // Letters' case does not matter to any of these tests, so the token is not lowercased.
     if token.contains("://")
         || token

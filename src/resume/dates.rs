@@ -229,6 +229,10 @@ enum Token {
 
 /// The period a line names, if it names exactly one readable range (or "since YEAR").
 pub fn find_period(line: &str) -> Option<Period> {
+    // Every date holds a year of four ASCII digits in a row, and most lines hold none.
+    if !has_four_digits(line) {
+        return None;
+    }
     let tokens = tokenize(line);
     let mut found = None;
     for (i, token) in tokens.iter().enumerate() {
@@ -248,6 +252,14 @@ pub fn find_period(line: &str) -> Option<Period> {
         }
     }
     found
+}
+
+fn has_four_digits(line: &str) -> bool {
+    let mut run = 0;
+    line.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 /// Words of a line that are not part of a date ("Acme Ltd, 2019 - present" has two).
@@ -426,6 +438,14 @@ mod tests {
         ] {
             assert_eq!(range(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn lines_without_four_digits_in_a_row_are_not_tokenized() {
+        assert!(has_four_digits("Engineer, 2019 - present"));
+        assert!(has_four_digits("03/2017"));
+        assert!(!has_four_digits("Ran 400 servers in 12 sites, 1 2 3 4"));
+        assert!(!has_four_digits("٢٠١٩ – present"));
     }
 
     #[test]

@@ -7,7 +7,11 @@
 //! or wish before it, and not part of an organisation's name. Rejected candidates are kept with
 //! the rule that rejected them, so a verdict can be explained.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -16,7 +20,7 @@ use crate::profile::{Category, Evidence as SkillEvidence, Profile, Terms};
 use crate::resume::{Line, Period, Resume, Section};
 
 /// How a match shows its skill.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Shows {
     /// One of the skill's own terms.
     Skill,
@@ -31,8 +35,9 @@ pub enum Shows {
 pub struct Evidence {
     /// The line's number (1-based, as `skillgap text -n` numbers it).
     pub line: usize,
-    /// The line's text.
-    pub text: String,
+    /// The line, trimmed; shared by every entry of the line, so that a long line is held once
+    /// however many skills it shows.
+    pub text: Arc<str>,
     /// The words of the resume that matched, as written there.
     pub term: String,
     /// The section the line is in.
@@ -53,7 +58,7 @@ impl Evidence {
 }
 
 /// Why a candidate match was not taken as evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
     /// An ambiguous term without technical context.
     NoContext,
@@ -85,8 +90,8 @@ impl Rule {
 pub struct Rejection {
     /// The line's number.
     pub line: usize,
-    /// The line's text.
-    pub text: String,
+    /// The line's text, shared by every entry of the line.
+    pub text: Arc<str>,
     /// The words that matched.
     pub term: String,
     /// The rule that turned it down.
@@ -111,7 +116,7 @@ pub struct Matches {
     pub backgrounds: Vec<Findings>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Target {
     Skill(usize, ShowsIndex),
     Background(usize),
@@ -124,7 +129,7 @@ enum Target {
     FalseFriend,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum ShowsIndex {
     Skill,
     Part(usize),
@@ -268,65 +273,83 @@ impl Matcher {
     fn find_in_passage(&self, passage: &Passage, matches: &mut Matches) {
         let normal = NormalLine::new(&passage.text);
         let hits = self.hits(&normal);
+        let index = HitIndex::new(&normal, &hits);
+        let names = OnceCell::new();
         let line = passage.line;
+        let line_text: OnceCell<Arc<str>> = OnceCell::new();
+        let line_text = || {
+            line_text
+                .get_or_init(|| Arc::from(line.text.trim()))
+                .clone()
+        };
+        // Entries already taken from this line, so that each is kept once. Every entry of a line
+        // is made here, so the line's own entries are all there is to compare with.
+        let mut rejected: HashSet<(Owner, &str, Rule)> = HashSet::new();
         let mut accepted: Vec<(Target, &Hit)> = Vec::new();
         for hit in hits
             .iter()
             .filter(|hit| normal.original_offset(hit.start) < passage.own_len)
         {
             for meaning in &self.meanings[hit.pattern] {
-                let findings = match meaning.target {
-                    Target::Skill(skill, _) => &mut matches.skills[skill],
-                    Target::Background(background) => &mut matches.backgrounds[background],
-                    _ => continue,
+                let Some(owner) = Owner::of(meaning.target) else {
+                    continue;
                 };
-                match self.judge(passage, &normal, &hits, hit, meaning) {
+                match self.judge(passage, &normal, &index, &names, hit, meaning) {
                     Ok(()) => accepted.push((meaning.target, hit)),
                     Err(rule) => {
-                        let rejection = Rejection {
-                            line: line.number,
-                            text: line.text.trim().to_string(),
-                            term: original_words(&passage.text, &normal, hit.start, hit.end),
-                            rule,
-                        };
-                        if !on_this_line(&findings.rejected, |r| r.line, &rejection) {
-                            findings.rejected.push(rejection);
+                        let term = original_words(&passage.text, &normal, hit.start, hit.end);
+                        if rejected.insert((owner, term, rule)) {
+                            matches.of(owner).rejected.push(Rejection {
+                                line: line.number,
+                                text: line_text(),
+                                term: term.to_string(),
+                                rule,
+                            });
                         }
                     }
                 }
             }
         }
         // "macOS terminal" and "macOS" on one line are one piece of evidence: keep the longest.
+        // A longer match of the same target that covers this one starts at most `longest`
+        // bytes before its end, so only those are looked at.
+        let mut spans: HashMap<Target, Vec<(usize, usize)>> = HashMap::new();
+        for &(target, hit) in &accepted {
+            spans.entry(target).or_default().push((hit.start, hit.end));
+        }
+        for list in spans.values_mut() {
+            list.sort_unstable();
+        }
         let inside_longer = |target: Target, hit: &Hit| {
-            accepted.iter().any(|(other_target, other)| {
-                *other_target == target
-                    && other.start <= hit.start
-                    && other.end >= hit.end
-                    && other.end - other.start > hit.end - hit.start
-            })
+            let list = &spans[&target];
+            let from = hit.end.saturating_sub(index.longest);
+            list[list.partition_point(|&(start, _)| start < from)..]
+                .iter()
+                .take_while(|&&(start, _)| start <= hit.start)
+                .any(|&(start, end)| end >= hit.end && end - start > hit.end - hit.start)
         };
+        let mut taken: HashSet<(Owner, &str, Shows, Option<&str>)> = HashSet::new();
         for &(target, hit) in &accepted {
             if inside_longer(target, hit) {
                 continue;
             }
-            let (findings, shows) = match target {
-                Target::Skill(skill, shows) => (&mut matches.skills[skill], shows.into()),
-                Target::Background(background) => {
-                    (&mut matches.backgrounds[background], Shows::Skill)
-                }
+            let (owner, shows) = match target {
+                Target::Skill(skill, shows) => (Owner::Skill(skill), shows.into()),
+                Target::Background(background) => (Owner::Background(background), Shows::Skill),
                 _ => continue,
             };
-            let evidence = Evidence {
-                line: line.number,
-                text: line.text.trim().to_string(),
-                term: original_words(&passage.text, &normal, hit.start, hit.end),
-                section: line.section,
-                shows,
-                read_as: hit.misspelt.then(|| self.patterns[hit.pattern].clone()),
-                period: line.period,
-            };
-            if !on_this_line(&findings.evidence, |e| e.line, &evidence) {
-                findings.evidence.push(evidence);
+            let term = original_words(&passage.text, &normal, hit.start, hit.end);
+            let read_as = hit.misspelt.then(|| self.patterns[hit.pattern].as_str());
+            if taken.insert((owner, term, shows.clone(), read_as)) {
+                matches.of(owner).evidence.push(Evidence {
+                    line: line.number,
+                    text: line_text(),
+                    term: term.to_string(),
+                    section: line.section,
+                    shows,
+                    read_as: read_as.map(str::to_string),
+                    period: line.period,
+                });
             }
         }
     }
@@ -359,12 +382,22 @@ impl Matcher {
     /// one long product name of the role ("Terrafrom", "Promethues"). Only long technical names
     /// qualify: among them, no real word is one slip from another.
     fn misspelt_hits(&self, normal: &NormalLine, exact: &[Hit]) -> Vec<Hit> {
+        // Words go left to right, so the exact matches that start before a word ends are a
+        // growing prefix of them in order of start; the word is covered when the furthest end
+        // among those passes its start.
+        let mut spans: Vec<(usize, usize)> = exact.iter().map(|h| (h.start, h.end)).collect();
+        spans.sort_unstable();
+        let mut spans = spans.into_iter().peekable();
+        let mut reach = 0;
         let mut found = Vec::new();
         let mut offset = 0;
         for word in normal.text.split(' ') {
             let (start, end) = (offset, offset + word.len());
             offset = end + 1;
-            let covered = exact.iter().any(|h| h.start < end && h.end > start);
+            while let Some((_, span_end)) = spans.next_if(|&(span_start, _)| span_start < end) {
+                reach = reach.max(span_end);
+            }
+            let covered = reach > start;
             if covered || word.len() < MIN_MISSPELT_LEN || !word.chars().all(char::is_alphabetic) {
                 continue;
             }
@@ -386,26 +419,32 @@ impl Matcher {
         found
     }
 
+    /// Whether a candidate is evidence, or the rule that rejects it. Each rule looks only at
+    /// the matches that can reach the candidate (a few words either side, or the matches that
+    /// could cover it), found in [`HitIndex`], so a line with many matches is not read once
+    /// per match.
     fn judge(
         &self,
         passage: &Passage,
         normal: &NormalLine,
-        hits: &[Hit],
+        index: &HitIndex,
+        names: &OnceCell<NameWords>,
         hit: &Hit,
         meaning: &Meaning,
     ) -> Result<(), Rule> {
-        let has = |target: Target, wanted: &dyn Fn(&Hit) -> bool| {
-            hits.iter().any(|other| {
-                wanted(other)
-                    && self.meanings[other.pattern]
-                        .iter()
-                        .any(|m| m.target == target)
-            })
+        let is = |other: &Hit, target: Target| {
+            self.meanings[other.pattern]
+                .iter()
+                .any(|m| m.target == target)
         };
         let covers = |other: &Hit| {
             other.pattern != hit.pattern && other.start <= hit.start && other.end >= hit.end
         };
-        if has(Target::FalseFriend, &covers) {
+        let covering = index.starting_between(hit.end.saturating_sub(index.longest), hit.start);
+        if covering
+            .filter(|other| covers(other))
+            .any(|other| is(other, Target::FalseFriend))
+        {
             return Err(Rule::FalseFriend);
         }
         if meaning.ambiguous && passage.line.section != Section::Skills {
@@ -417,26 +456,41 @@ impl Matcher {
                 } else {
                     return false;
                 };
-                words_between(normal, from, to) <= CONTEXT_REACH_WORDS
+                index.words_between(from, to) <= CONTEXT_REACH_WORDS
                     && !normal.sentence_break_between(from, to)
             };
             let context = match meaning.target {
                 Target::Skill(skill, _) if self.own_context[skill] => Target::SkillContext(skill),
                 _ => Target::Context,
             };
-            if !has(context, &near) {
+            let before =
+                index.ending_between(index.reach_back(hit.start, CONTEXT_REACH_WORDS), hit.start);
+            let after =
+                index.starting_between(hit.end, index.reach_forward(hit.end, CONTEXT_REACH_WORDS));
+            if !before
+                .chain(after)
+                .filter(|other| near(other))
+                .any(|other| is(other, context))
+            {
                 return Err(Rule::NoContext);
             }
         }
         let governs = |cue: &Hit| {
             cue.end <= hit.start
-                && words_between(normal, cue.end, hit.start) <= CUE_REACH_WORDS
+                && index.words_between(cue.end, hit.start) <= CUE_REACH_WORDS
                 && !normal.clause_break_between(cue.end, hit.start)
         };
-        if has(Target::Negation, &governs) {
+        let cues = || index.ending_between(index.reach_back(hit.start, CUE_REACH_WORDS), hit.start);
+        if cues()
+            .filter(|cue| governs(cue))
+            .any(|cue| is(cue, Target::Negation))
+        {
             return Err(Rule::Negated);
         }
-        if has(Target::Aspiration, &governs) {
+        if cues()
+            .filter(|cue| governs(cue))
+            .any(|cue| is(cue, Target::Aspiration))
+        {
             return Err(Rule::Aspiration);
         }
         let qualifies = |cue: &Hit| {
@@ -453,10 +507,17 @@ impl Matcher {
                     .chars()
                     .all(|c| matches!(c, '(' | '[' | '-' | '–' | '—'))
         };
-        if has(Target::TrailingAspiration, &qualifies) {
+        // Only brackets, dashes and spaces may stand between the term and a trailing cue, and
+        // all of them are one space in normal form: the cue starts right after the term's
+        // space (a word character between them would be in the original between them too).
+        if index
+            .starting_between(hit.end, hit.end + 1)
+            .filter(|cue| qualifies(cue))
+            .any(|cue| is(cue, Target::TrailingAspiration))
+        {
             return Err(Rule::Aspiration);
         }
-        if self.inside_organization_name(&passage.text, normal, hit) {
+        if self.inside_organization_name(&passage.text, normal, names, hit) {
             return Err(Rule::OrganizationName);
         }
         Ok(())
@@ -464,28 +525,45 @@ impl Matcher {
 
     /// A capitalised term inside a run of capitalised words that names an organisation or a
     /// title: "Terraform Labs Café", "Rose City Linux Users Group", "The Salt Loft".
-    fn inside_organization_name(&self, text: &str, normal: &NormalLine, hit: &Hit) -> bool {
+    fn inside_organization_name(
+        &self,
+        text: &str,
+        normal: &NormalLine,
+        names: &OnceCell<NameWords>,
+        hit: &Hit,
+    ) -> bool {
         let start = normal.original_offset(hit.start);
         let end = original_end(text, normal, hit.end);
         if !text[start..].starts_with(|c: char| c.is_uppercase()) {
             return false;
         }
-        let before = capitalised_run_before(&text[..start]);
-        let after = capitalised_run_after(&text[end.min(text.len())..]);
-        let is_organization_word = |word: &&str| {
-            let normal_word = crate::normalize::normalize(word);
-            self.patterns
-                .binary_search(&normal_word)
-                .ok()
-                .is_some_and(|p| {
-                    self.meanings[p]
-                        .iter()
-                        .any(|m| m.target == Target::Organization)
-                })
-        };
-        let names_organization = after.iter().chain(&before).any(is_organization_word);
-        let titled = before.first().is_some_and(|w| *w == "The") && before.len() + after.len() >= 2;
+        let names =
+            names.get_or_init(|| NameWords::new(text, |word| self.names_organization(word)));
+        let before = names.run_before(text, start);
+        let after = names.run_after(text, end.min(text.len()));
+        let names_organization = names.any_organization(&after) || names.any_organization(&before);
+        let titled =
+            names.is_the(before.start) && !before.is_empty() && before.len() + after.len() >= 2;
         names_organization || titled
+    }
+
+    /// Whether a word of a name is one of the profile's organisation words ("Labs", "Group").
+    fn names_organization(&self, word: &str) -> bool {
+        // A word of ASCII letters and digits is its own normal form, lowercased: compared
+        // as such, without building it.
+        let found = if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+            self.patterns
+                .binary_search_by(|pattern| pattern.bytes().cmp(lower.clone()))
+        } else {
+            self.patterns
+                .binary_search(&crate::normalize::normalize(word))
+        };
+        found.ok().is_some_and(|p| {
+            self.meanings[p]
+                .iter()
+                .any(|m| m.target == Target::Organization)
+        })
     }
 }
 
@@ -525,12 +603,251 @@ struct Hit {
     misspelt: bool,
 }
 
+/// Whose findings an entry goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Owner {
+    Skill(usize),
+    Background(usize),
+}
+
+impl Owner {
+    fn of(target: Target) -> Option<Self> {
+        match target {
+            Target::Skill(skill, _) => Some(Owner::Skill(skill)),
+            Target::Background(background) => Some(Owner::Background(background)),
+            _ => None,
+        }
+    }
+}
+
+impl Matches {
+    fn of(&mut self, owner: Owner) -> &mut Findings {
+        match owner {
+            Owner::Skill(skill) => &mut self.skills[skill],
+            Owner::Background(background) => &mut self.backgrounds[background],
+        }
+    }
+}
+
+/// The matches of one passage in order of start and in order of end, and where the words of
+/// its normal text start, so that a rule looks only at the matches within its reach: the
+/// rules reach a few words, or the length of a match, so each candidate looks at a bounded
+/// number of others however long the line.
+struct HitIndex<'a> {
+    hits: &'a [Hit],
+    text: &'a str,
+    by_start: Vec<usize>,
+    by_end: Vec<usize>,
+    /// The longest match in bytes: a match that covers another starts at most this far
+    /// before the other's end.
+    longest: usize,
+    word_starts: Vec<usize>,
+}
+
+impl<'a> HitIndex<'a> {
+    fn new(normal: &'a NormalLine, hits: &'a [Hit]) -> Self {
+        let mut by_start: Vec<usize> = (0..hits.len()).collect();
+        by_start.sort_by_key(|&i| hits[i].start);
+        let mut by_end: Vec<usize> = (0..hits.len()).collect();
+        by_end.sort_by_key(|&i| hits[i].end);
+        let bytes = normal.text.as_bytes();
+        let word_starts = (0..bytes.len())
+            .filter(|&i| bytes[i] != b' ' && (i == 0 || bytes[i - 1] == b' '))
+            .collect();
+        HitIndex {
+            hits,
+            text: &normal.text,
+            by_start,
+            by_end,
+            longest: hits.iter().map(|h| h.end - h.start).max().unwrap_or(0),
+            word_starts,
+        }
+    }
+
+    /// The matches that start at `from..=to`.
+    fn starting_between(&self, from: usize, to: usize) -> impl Iterator<Item = &'a Hit> + '_ {
+        let first = self
+            .by_start
+            .partition_point(|&i| self.hits[i].start < from);
+        self.by_start[first..]
+            .iter()
+            .map(|&i| &self.hits[i])
+            .take_while(move |hit| hit.start <= to)
+    }
+
+    /// The matches that end at `from..=to`.
+    fn ending_between(&self, from: usize, to: usize) -> impl Iterator<Item = &'a Hit> + '_ {
+        let first = self.by_end.partition_point(|&i| self.hits[i].end < from);
+        self.by_end[first..]
+            .iter()
+            .map(|&i| &self.hits[i])
+            .take_while(move |hit| hit.end <= to)
+    }
+
+    /// The words of the normal text between two positions, a word cut at `from` included:
+    /// `text[from..to].split_whitespace().count()`, found in the word starts.
+    fn words_between(&self, from: usize, to: usize) -> usize {
+        if from >= to {
+            return 0;
+        }
+        let starts_inside = self.word_starts.partition_point(|&w| w < to)
+            - self.word_starts.partition_point(|&w| w <= from);
+        starts_inside + usize::from(self.text.as_bytes()[from] != b' ')
+    }
+
+    /// A position such that from any `from` before it more than `reach` words lie between
+    /// `from` and `to`: the start of the word `reach + 1` words back from `to`.
+    fn reach_back(&self, to: usize, reach: usize) -> usize {
+        let before = self.word_starts.partition_point(|&w| w < to);
+        before
+            .checked_sub(reach + 1)
+            .map_or(0, |i| self.word_starts[i])
+    }
+
+    /// A position such that to any `to` after it more than `reach` words lie between `from`
+    /// and `to`: the start of the word `reach + 1` words on from `from`.
+    fn reach_forward(&self, from: usize, reach: usize) -> usize {
+        let after = self.word_starts.partition_point(|&w| w <= from);
+        self.word_starts
+            .get(after + reach)
+            .copied()
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// The whitespace-separated words of a passage, read once for the organisation-name rule:
+/// for each word, where a run of capitalised words (and name connectors) through it begins
+/// or ends, so that each capitalised match finds its name without walking the run again.
+struct NameWords {
+    /// Byte offset of each word in the passage.
+    starts: Vec<usize>,
+    /// Each word, cleaned of punctuation, is "The".
+    the: Vec<bool>,
+    /// For word k: the first word of the run before a term that ends with word k (k + 1 when
+    /// word k cannot end one).
+    run_back: Vec<usize>,
+    /// For word k: the end (exclusive) of the run after a term that starts with word k.
+    run_forward: Vec<usize>,
+    /// For word k: the first word from k on that is not a connector dropped from the front.
+    front_kept: Vec<usize>,
+    /// For an end e: the end once connectors are dropped from the back of the run.
+    back_kept: Vec<usize>,
+    /// How many of the first k words are organisation words.
+    organizations: Vec<usize>,
+}
+
+impl NameWords {
+    fn new(text: &str, is_organization: impl Fn(&str) -> bool) -> Self {
+        struct Word {
+            member: bool,
+            punctuated: bool,
+            connector: bool,
+            the: bool,
+            organization: bool,
+        }
+        let mut starts = Vec::new();
+        let mut words = Vec::new();
+        for (start, raw) in words_with_offsets(text) {
+            let clean = clean_word(raw);
+            let connector = NAME_CONNECTORS.contains(&clean);
+            let member = !clean.is_empty() && (is_capitalised(clean) || connector);
+            starts.push(start);
+            words.push(Word {
+                member,
+                punctuated: raw.ends_with([',', ';', ':', '.', ')', '|']),
+                connector,
+                the: clean == "The",
+                organization: member && is_organization(clean),
+            });
+        }
+        let count = words.len();
+        let mut run_back = Vec::with_capacity(count);
+        for (k, word) in words.iter().enumerate() {
+            let first = match k.checked_sub(1) {
+                _ if !word.member || word.punctuated => k + 1,
+                Some(previous) => run_back[previous],
+                None => 0,
+            };
+            run_back.push(first);
+        }
+        let mut run_forward = vec![count; count + 1];
+        let mut front_kept = vec![count; count + 1];
+        for (k, word) in words.iter().enumerate().rev() {
+            run_forward[k] = match (word.member, word.punctuated) {
+                (false, _) => k,
+                (true, true) => k + 1,
+                (true, false) => run_forward[k + 1],
+            };
+            front_kept[k] = if word.connector && !word.the {
+                front_kept[k + 1]
+            } else {
+                k
+            };
+        }
+        let mut back_kept = vec![0; count + 1];
+        let mut organizations = vec![0; count + 1];
+        for (k, word) in words.iter().enumerate() {
+            back_kept[k + 1] = if word.connector { back_kept[k] } else { k + 1 };
+            organizations[k + 1] = organizations[k] + usize::from(word.organization);
+        }
+        NameWords {
+            starts,
+            the: words.iter().map(|w| w.the).collect(),
+            run_back,
+            run_forward,
+            front_kept,
+            back_kept,
+            organizations,
+        }
+    }
+
+    /// Capitalised words right before byte `start` of the text, as word indices, up to the
+    /// first break in the name, leading connectors dropped.
+    fn run_before(&self, text: &str, start: usize) -> Range<usize> {
+        let head = &text[..start];
+        if !head.is_empty() && !head.ends_with(' ') {
+            return 0..0;
+        }
+        let end = self.starts.partition_point(|&s| s < start);
+        let Some(last) = end.checked_sub(1) else {
+            return 0..0;
+        };
+        self.front_kept[self.run_back[last]].min(end)..end
+    }
+
+    /// Capitalised words right after byte `end` of the text, up to the first break in the
+    /// name, trailing connectors dropped.
+    fn run_after(&self, text: &str, end: usize) -> Range<usize> {
+        if !text[end..].starts_with(' ') {
+            return 0..0;
+        }
+        let first = self.starts.partition_point(|&s| s < end);
+        first..self.back_kept[self.run_forward[first]].max(first)
+    }
+
+    fn any_organization(&self, words: &Range<usize>) -> bool {
+        self.organizations[words.end] > self.organizations[words.start]
+    }
+
+    fn is_the(&self, word: usize) -> bool {
+        self.the.get(word).copied().unwrap_or(false)
+    }
+}
+
+/// The words of `text` as `split_whitespace` cuts them, each with its byte offset.
+fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .filter(|word| !word.is_empty())
+        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+}
+
 /// A line with the line that continues its sentence, if any, so that a phrase wrapped across
 /// a line break ("availability" / "endpoint") is still one phrase. Matches are credited to the
 /// line they start on.
 struct Passage<'a> {
     line: &'a Line,
-    text: String,
+    /// The line itself, or the line and its continuation.
+    text: Cow<'a, str>,
     /// Length in bytes of the line's own text at the start of `text`.
     own_len: usize,
 }
@@ -545,33 +862,16 @@ impl<'a> Passage<'a> {
                     c.is_lowercase() || c.is_ascii_digit() || c == '(' || c == '&'
                 })
         });
-        let mut text = line.text.clone();
-        let own_len = text.len();
-        if let Some(next) = continues {
-            text.push(' ');
-            text.push_str(next.text.trim());
-        }
+        let text = match continues {
+            Some(next) => Cow::Owned(format!("{} {}", line.text, next.text.trim())),
+            None => Cow::Borrowed(line.text.as_str()),
+        };
         Passage {
             line,
             text,
-            own_len,
+            own_len: line.text.len(),
         }
     }
-}
-
-fn words_between(normal: &NormalLine, from: usize, to: usize) -> usize {
-    normal.text[from..to].split_whitespace().count()
-}
-
-/// Whether `item` is already among the entries of its own line. Entries arrive in line order,
-/// so only the tail needs looking at, which keeps long resumes linear.
-fn on_this_line<T: PartialEq>(entries: &[T], line_of: impl Fn(&T) -> usize, item: &T) -> bool {
-    let line = line_of(item);
-    entries
-        .iter()
-        .rev()
-        .take_while(|entry| line_of(entry) == line)
-        .any(|entry| entry == item)
 }
 
 /// Where the word that a match begins ends, if the match is a whole word or the term plus an
@@ -602,10 +902,10 @@ fn original_end(original: &str, normal: &NormalLine, end: usize) -> usize {
         .map_or(original.len(), |c| last + c.len_utf8())
 }
 
-fn original_words(original: &str, normal: &NormalLine, start: usize, end: usize) -> String {
+fn original_words<'t>(original: &'t str, normal: &NormalLine, start: usize, end: usize) -> &'t str {
     let from = normal.original_offset(start).min(original.len());
     let to = original_end(original, normal, end).max(from);
-    original[from..to].to_string()
+    &original[from..to]
 }
 
 /// Small words that may sit inside a name ("Bank of Scotland", "Salt and Pepper").
@@ -617,54 +917,6 @@ fn is_capitalised(word: &str) -> bool {
 
 fn clean_word(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
-}
-
-/// Capitalised words right after a term, up to the first break in the name.
-fn capitalised_run_after(text: &str) -> Vec<&str> {
-    let mut run = Vec::new();
-    if !text.starts_with(' ') {
-        return run;
-    }
-    for raw in text.split_whitespace() {
-        let word = clean_word(raw);
-        if word.is_empty() || !(is_capitalised(word) || NAME_CONNECTORS.contains(&word)) {
-            break;
-        }
-        run.push(word);
-        if raw.ends_with([',', ';', ':', '.', ')', '|']) {
-            break;
-        }
-    }
-    while run.last().is_some_and(|w| NAME_CONNECTORS.contains(w)) {
-        run.pop();
-    }
-    run
-}
-
-/// Capitalised words right before a term, nearest last.
-fn capitalised_run_before(text: &str) -> Vec<&str> {
-    let mut run = Vec::new();
-    if !text.is_empty() && !text.ends_with(' ') {
-        return run;
-    }
-    for raw in text.split_whitespace().rev() {
-        let word = clean_word(raw);
-        if word.is_empty()
-            || raw.ends_with([',', ';', ':', '.', ')', '|'])
-            || !(is_capitalised(word) || NAME_CONNECTORS.contains(&word))
-        {
-            break;
-        }
-        run.push(word);
-    }
-    run.reverse();
-    while run
-        .first()
-        .is_some_and(|w| NAME_CONNECTORS.contains(w) && *w != "The")
-    {
-        run.remove(0);
-    }
-    run
 }
 
 #[cfg(test)]
@@ -828,5 +1080,130 @@ skills:
         let found = find("Jane\nEXPERIENCE\nRan OpenTofu").skills[0].clone();
         assert_eq!(found.evidence[0].line, 3);
         assert_eq!(found.evidence[0].section, Section::Experience);
+    }
+
+    // The name runs as they were first written, walking the words from the term each time.
+    /// Capitalised words right after a term, up to the first break in the name.
+    fn reference_run_after(text: &str) -> Vec<&str> {
+        let mut run = Vec::new();
+        if !text.starts_with(' ') {
+            return run;
+        }
+        for raw in text.split_whitespace() {
+            let word = clean_word(raw);
+            if word.is_empty() || !(is_capitalised(word) || NAME_CONNECTORS.contains(&word)) {
+                break;
+            }
+            run.push(word);
+            if raw.ends_with([',', ';', ':', '.', ')', '|']) {
+                break;
+            }
+        }
+        while run.last().is_some_and(|w| NAME_CONNECTORS.contains(w)) {
+            run.pop();
+        }
+        run
+    }
+
+    /// Capitalised words right before a term, nearest last.
+    fn reference_run_before(text: &str) -> Vec<&str> {
+        let mut run = Vec::new();
+        if !text.is_empty() && !text.ends_with(' ') {
+            return run;
+        }
+        for raw in text.split_whitespace().rev() {
+            let word = clean_word(raw);
+            if word.is_empty()
+                || raw.ends_with([',', ';', ':', '.', ')', '|'])
+                || !(is_capitalised(word) || NAME_CONNECTORS.contains(&word))
+            {
+                break;
+            }
+            run.push(word);
+        }
+        run.reverse();
+        while run
+            .first()
+            .is_some_and(|w| NAME_CONNECTORS.contains(w) && *w != "The")
+        {
+            run.remove(0);
+        }
+        run
+    }
+
+    #[test]
+    fn name_runs_agree_with_walking_the_words() {
+        let texts = [
+            "Barista, Terraform Labs Café, Portland",
+            "Member of the Portland Terraform Users Group",
+            "The Salt Loft and of the Bank of Scotland & Co. Ltd| x",
+            "of and The Kubernetes Kitchen Ltd (Leeds) the of",
+            "  Ran  Terraform\tModules   for The  Rose City Linux Users Group.  ",
+            "Über Café ÉCOLE de Paris, Zürich; Kubernetes for Ansible Books Ltd",
+        ];
+        for text in texts {
+            let names = NameWords::new(text, |w| matches!(w, "Labs" | "Group" | "Ltd"));
+            let word =
+                |k: usize| clean_word(text[names.starts[k]..].split_whitespace().next().unwrap());
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let before: Vec<&str> = names.run_before(text, at).map(word).collect();
+                assert_eq!(
+                    before,
+                    reference_run_before(&text[..at]),
+                    "{text:?} before {at}"
+                );
+                let after: Vec<&str> = names.run_after(text, at).map(word).collect();
+                assert_eq!(
+                    after,
+                    reference_run_after(&text[at..]),
+                    "{text:?} after {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_between_counts_as_splitting_does() {
+        for original in [
+            "no production Kubernetes yet, but Docker daily",
+            "a",
+            "",
+            "x  (y) z.",
+        ] {
+            let normal = NormalLine::new(original);
+            let index = HitIndex::new(&normal, &[]);
+            let bounds: Vec<usize> = (0..=normal.text.len())
+                .filter(|&i| normal.text.is_char_boundary(i))
+                .collect();
+            for &from in &bounds {
+                for &to in bounds.iter().filter(|&&to| to >= from) {
+                    assert_eq!(
+                        index.words_between(from, to),
+                        normal.text[from..to].split_whitespace().count(),
+                        "{original:?} {from}..{to}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_resume_on_one_line_of_a_megabyte_is_read_once() {
+        let paragraph = "Senior Engineer at Terraform Labs Ltd, Leeds. Built CI tools in Go; \
+            no production Terraform yet, want to learn Terraform. Managed firewalls and \
+            load balancers, on-call weekly, OpenTofu modules and CloudFormation stacks. ";
+        let line = paragraph.repeat(1_000_000 / paragraph.len());
+        let found = find(&line);
+        // One entry per distinct term and rule on the line, however often it recurs.
+        assert_eq!(terms(&found.skills[0]), ["OpenTofu", "CloudFormation"]);
+        assert_eq!(
+            rules(&found.skills[0]),
+            [Rule::OrganizationName, Rule::Negated, Rule::Aspiration]
+        );
+        assert_eq!(terms(&found.skills[1]), ["Go"]);
+        assert_eq!(
+            terms(&found.skills[2]),
+            ["firewalls", "load balancers", "on-call"]
+        );
     }
 }

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::document::{Document, Format, TextLine};
+use super::text::without_nuls;
 
 /// Whether bytes look like a JSON Resume rather than any JSON.
 pub fn looks_like_json_resume(bytes: &[u8]) -> bool {
@@ -17,8 +18,9 @@ pub fn looks_like_json_resume(bytes: &[u8]) -> bool {
 
 /// The document, or why the JSON cannot be read as a resume.
 pub fn extract(text: &str) -> Result<Document, String> {
+    let (text, nuls) = without_nuls(text);
     let value: Value =
-        serde_json::from_str(text).map_err(|e| format!("it is not valid JSON ({e})"))?;
+        serde_json::from_str(&text).map_err(|e| format!("it is not valid JSON ({e})"))?;
     let resume = value
         .as_object()
         .ok_or("it is JSON, but not a JSON Resume object")?;
@@ -51,7 +53,9 @@ pub fn extract(text: &str) -> Result<Document, String> {
             write_entry(&mut lines, key, entry);
         }
     }
-    Ok(Document::new(Format::JsonResume, lines.0))
+    let mut document = Document::new(Format::JsonResume, lines.0);
+    document.warnings.extend(nuls);
+    Ok(document)
 }
 
 fn write_entry(lines: &mut Writer, section: &str, entry: &Value) {

@@ -42,11 +42,12 @@ pub fn guess_columns(boxes: &[TextBox]) -> usize {
     if total < MIN_CHARACTERS {
         return 1;
     }
+    let centres = Centres::new(&boxes);
     let mut columns = 1;
     let mut column_start = f32::NEG_INFINITY;
     for (gutter_left, gutter_right) in empty_strips(&boxes, total) {
-        let share_between = share_of(&boxes, total, column_start, gutter_left);
-        let share_after = share_of(&boxes, total, gutter_right, f32::INFINITY);
+        let share_between = centres.share_between(total, column_start, gutter_left);
+        let share_after = centres.share_between(total, gutter_right, f32::INFINITY);
         if share_between >= MIN_COLUMN_SHARE && share_after >= MIN_COLUMN_SHARE {
             columns += 1;
             column_start = gutter_right;
@@ -110,17 +111,42 @@ fn crossing_characters(boxes: &[TextBox], start: f32, width: f32, strips: usize)
         .collect()
 }
 
-/// Share of the text whose boxes' centres lie between `from` and `to`.
-fn share_of(boxes: &[TextBox], total: usize, from: f32, to: f32) -> f64 {
-    let inside: usize = boxes
-        .iter()
-        .filter(|b| {
-            let centre = (b.left + b.right) / 2.0;
-            centre > from && centre < to
-        })
-        .map(|b| b.characters)
-        .sum();
-    inside as f64 / total as f64
+/// The boxes' centres in order, with the characters up to each, so that the text between two
+/// positions is two binary searches, not a pass over the boxes for every gutter.
+struct Centres {
+    centres: Vec<f32>,
+    /// `characters_before[i]`: the characters of the boxes of the first `i` centres.
+    characters_before: Vec<usize>,
+}
+
+impl Centres {
+    /// Boxes with finite edges only (as [`guess_columns`] keeps them).
+    fn new(boxes: &[TextBox]) -> Self {
+        let mut by_centre: Vec<(f32, usize)> = boxes
+            .iter()
+            .map(|b| ((b.left + b.right) / 2.0, b.characters))
+            .collect();
+        by_centre.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut characters_before = Vec::with_capacity(by_centre.len() + 1);
+        characters_before.push(0);
+        let mut sum = 0;
+        for &(_, characters) in &by_centre {
+            sum += characters;
+            characters_before.push(sum);
+        }
+        Centres {
+            centres: by_centre.into_iter().map(|(centre, _)| centre).collect(),
+            characters_before,
+        }
+    }
+
+    /// Share of the text whose boxes' centres lie strictly between `from` and `to`.
+    fn share_between(&self, total: usize, from: f32, to: f32) -> f64 {
+        let first = self.centres.partition_point(|&c| c <= from);
+        let end = self.centres.partition_point(|&c| c < to).max(first);
+        let inside = self.characters_before[end] - self.characters_before[first];
+        inside as f64 / total as f64
+    }
 }
 
 /// One drawn character, in points.
@@ -310,6 +336,46 @@ mod tests {
         boxes.push(line(0.0, f32::INFINITY, 5));
         boxes.push(line(-1e30, 1e30, 1));
         assert!(guess_columns(&boxes) <= MAX_COLUMNS);
+    }
+
+    #[test]
+    fn shares_between_centres_are_those_of_a_pass_over_the_boxes() {
+        let boxes: Vec<_> = (0..300)
+            .map(|i| {
+                let left = (i * 37 % 500) as f32 + 0.5 * (i % 3) as f32;
+                line(left, left + (i * 13 % 90) as f32, i % 50)
+            })
+            .collect();
+        let total: usize = boxes.iter().map(|b| b.characters).sum();
+        let centres = Centres::new(&boxes);
+        let edges = [
+            f32::NEG_INFINITY,
+            -1.0,
+            0.0,
+            12.5,
+            40.0,
+            250.25,
+            300.0,
+            599.0,
+            f32::INFINITY,
+        ];
+        for &from in &edges {
+            for &to in &edges {
+                let inside: usize = boxes
+                    .iter()
+                    .filter(|b| {
+                        let centre = (b.left + b.right) / 2.0;
+                        centre > from && centre < to
+                    })
+                    .map(|b| b.characters)
+                    .sum();
+                assert_eq!(
+                    centres.share_between(total, from, to),
+                    inside as f64 / total as f64,
+                    "{from}..{to}"
+                );
+            }
+        }
     }
 
     /// Glyphs of `text` on one line, 0.5 em wide each, with `gaps[i]` ems after the i-th.

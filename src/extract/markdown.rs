@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::document::{Document, Format, TextLine};
 use super::guard::{self, Failure};
-use super::text::split_lines;
+use super::text::{split_lines, without_nuls};
 
 pub fn looks_like_markdown(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]);
@@ -32,11 +32,14 @@ fn heading_text(line: &str) -> Option<&str> {
 /// The parser runs contained, like every third-party parser: pulldown-cmark has panicked on
 /// crafted input before (0.13.3, upstream issue #1097). Should it fail, the words are still read.
 pub fn extract(text: &str) -> Document {
-    let owned = text.to_owned();
-    match guard::contain(move || read_lines(&owned)) {
+    let (text, nuls) = without_nuls(text);
+    let owned = text.clone().into_owned();
+    let mut document = match guard::contain(move || read_lines(&owned)) {
         Ok(lines) => Document::new(Format::Markdown, lines),
-        Err(failure) => read_as_plain_text(text, &failure),
-    }
+        Err(failure) => read_as_plain_text(&text, &failure),
+    };
+    document.warnings.extend(nuls);
+    document
 }
 
 fn read_as_plain_text(text: &str, failure: &Failure) -> Document {

@@ -237,6 +237,10 @@ enum Token {
 
 /// The period a line names, if it names exactly one readable range (or "since YEAR").
 pub fn find_period(line: &str) -> Option<Period> {
+    // Every date holds a year of four ASCII digits in a row, and most lines hold none.
+    if !has_four_digits(line) {
+        return None;
+    }
     let tokens = tokenize(line);
     let mut found = None;
     for (i, token) in tokens.iter().enumerate() {
@@ -258,6 +262,14 @@ pub fn find_period(line: &str) -> Option<Period> {
     found
 }
 
+fn has_four_digits(line: &str) -> bool {
+    let mut run = 0;
+    line.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
 /// Words of a line that are not part of a date ("Acme Ltd, 2019 - present" has two).
 pub fn words_besides_dates(line: &str) -> usize {
     tokenize(line)
@@ -268,14 +280,18 @@ pub fn words_besides_dates(line: &str) -> usize {
 
 fn tokenize(line: &str) -> Vec<Token> {
     let lower = line.to_lowercase();
-    let spaced: String = lower
-        .chars()
-        .map(|c| match c {
-            '–' | '—' | '−' | '→' => format!(" {c} "),
-            '(' | ')' | ',' | '|' | '*' | '[' | ']' | '·' => " ".to_string(),
-            c => c.to_string(),
-        })
-        .collect();
+    let mut spaced = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c {
+            '–' | '—' | '−' | '→' => {
+                spaced.push(' ');
+                spaced.push(c);
+                spaced.push(' ');
+            }
+            '(' | ')' | ',' | '|' | '*' | '[' | ']' | '·' => spaced.push(' '),
+            c => spaced.push(c),
+        }
+    }
     let mut tokens = Vec::new();
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let mut i = 0;
@@ -430,6 +446,14 @@ mod tests {
         ] {
             assert_eq!(range(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn lines_without_four_digits_in_a_row_are_not_tokenized() {
+        assert!(has_four_digits("Engineer, 2019 - present"));
+        assert!(has_four_digits("03/2017"));
+        assert!(!has_four_digits("Ran 400 servers in 12 sites, 1 2 3 4"));
+        assert!(!has_four_digits("٢٠١٩ – present"));
     }
 
     #[test]

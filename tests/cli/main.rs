@@ -16,6 +16,7 @@ mod extraction;
 mod formats;
 mod help;
 mod hostile;
+mod linear;
 mod pipe;
 mod roles;
 mod text;

@@ -107,17 +107,50 @@ pub struct Pipeline {
     options: Options,
 }
 
+/// A pipeline whose roles are still being loaded and compiled on a thread of their own, while
+/// documents can already be read: loading a profile and compiling its matcher take about as
+/// long as a PDF parser's worker process, so on two cores the two overlap.
+pub struct Pending {
+    options: Options,
+    roles: std::thread::JoinHandle<Result<Vec<Role>>>,
+}
+
+impl Pending {
+    /// Reads a document, as [`Pipeline::read`] does, while the roles compile.
+    pub fn read(&self, input: Input) -> Result<Reading> {
+        read(&self.options, input)
+    }
+
+    /// The pipeline, once its roles are compiled; the error of loading them, if any.
+    pub fn finish(self) -> Result<Pipeline> {
+        let roles = self
+            .roles
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Ok(Pipeline {
+            roles,
+            options: self.options,
+        })
+    }
+}
+
 impl Pipeline {
     /// Compiles each profile's matcher once, for every resume this pipeline will judge.
     pub fn new(profiles: Vec<Profile>, options: Options) -> Self {
-        let roles = profiles
-            .into_iter()
-            .map(|profile| Role {
-                matcher: Matcher::new(&profile),
-                profile,
-            })
-            .collect();
-        Pipeline { roles, options }
+        Pipeline {
+            roles: compile(profiles),
+            options,
+        }
+    }
+
+    /// Loads the profiles with `load` and compiles them on a thread of their own; meanwhile the
+    /// [`Pending`] pipeline reads documents. [`Pending::finish`] waits for the roles.
+    pub fn spawn<F>(load: F, options: Options) -> Pending
+    where
+        F: FnOnce() -> Result<Vec<Profile>> + Send + 'static,
+    {
+        let roles = std::thread::spawn(move || Ok(compile(load()?)));
+        Pending { options, roles }
     }
 
     /// The roles, in the order given to [`Pipeline::new`].
@@ -138,13 +171,7 @@ impl Pipeline {
     /// Extracts a resume's text and finds its sections and dates: everything that does not
     /// depend on the role.
     pub fn read(&self, input: Input) -> Result<Reading> {
-        let document = match input {
-            Input::Path(path) => extract::extract_path(path, &self.options.extract)?,
-            Input::Bytes { bytes, source } => {
-                extract::extract_bytes(bytes, source, &self.options.extract)?
-            }
-        };
-        Ok(Reading::of(document))
+        read(&self.options, input)
     }
 
     /// Judges a reading against a role: evidence, then verdicts, score, focus and backgrounds.
@@ -205,6 +232,24 @@ impl Pipeline {
             Item::Unreadable(error) => Err(error),
         }
     }
+}
+
+fn compile(profiles: Vec<Profile>) -> Vec<Role> {
+    profiles
+        .into_iter()
+        .map(|profile| Role {
+            matcher: Matcher::new(&profile),
+            profile,
+        })
+        .collect()
+}
+
+fn read(options: &Options, input: Input) -> Result<Reading> {
+    let document = match input {
+        Input::Path(path) => extract::extract_path(path, &options.extract)?,
+        Input::Bytes { bytes, source } => extract::extract_bytes(bytes, source, &options.extract)?,
+    };
+    Ok(Reading::of(document))
 }
 
 impl Reading {

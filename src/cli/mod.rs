@@ -18,7 +18,7 @@ use skillgap::gate::Gate;
 use skillgap::pipeline::{self, Input, Item, Pipeline};
 use skillgap::report::{self, DocumentInfo, ErrorLine, Output, Report, ReportFormat, Versions};
 use skillgap::resume::YearMonth;
-use skillgap::{Error, ExitStatus, Result, profile};
+use skillgap::{Error, ExitStatus, Result, analysis, profile};
 
 use args::{
     AnalyzeArgs, Cli, ColorChoice, Command, CompareArgs, JudgeArgs, LimitArgs, RoleCommand,
@@ -159,14 +159,18 @@ impl Resume {
 /// One file: the report in the format asked. Several files, a folder or a pattern: a batch,
 /// one JSON line per file. Either way a gate that is not met exits 1 after the output.
 fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
-    let profile = profile::resolve(&args.judge.role)?;
     let gate = args.gate();
-    gate.check(&profile)?;
-    let pipeline = Pipeline::new(vec![profile], pipeline_options(&args.judge));
     let format = ReportFormat::from(args.format);
+    let role = args.judge.role.clone();
+    let pending = Pipeline::spawn(
+        move || Ok(vec![profile::resolve(&role)?]),
+        pipeline_options(&args.judge),
+    );
     if !files::names_many(&args.files) && format != ReportFormat::Jsonl {
-        return analyze_one(args, &pipeline, &gate, out, err);
+        return analyze_one(args, pending, &gate, out, err);
     }
+    let pipeline = pending.finish()?;
+    gate.check(pipeline.roles()[0].profile())?;
     let (names, items) = batch_items(&args.files, &args.judge.limits)?;
     let summary = with_output(args.output.as_ref(), out, |out| {
         analyze_batch(args, &pipeline, &gate, names, items, out)
@@ -175,22 +179,29 @@ fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
     Ok(summary.exit_status())
 }
 
+/// Reads the resume while the role compiles; a problem with the role or the gate outranks one
+/// with the file, as it would stop any file.
 fn analyze_one(
     args: &AnalyzeArgs,
-    pipeline: &Pipeline,
+    pending: pipeline::Pending,
     gate: &Gate,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let path = &args.files[0];
-    let resume = Resume::open(path, &args.judge.limits)?;
-    let judged = pipeline.analyze(resume.input(&Source::stdin()), &pipeline.roles()[0])?;
-    let verdict = gate.evaluate(&judged.analysis);
-    let info = DocumentInfo::new(path.display().to_string(), &judged.document);
+    let reading = Resume::open(path, &args.judge.limits)
+        .and_then(|resume| pending.read(resume.input(&Source::stdin())));
+    let pipeline = pending.finish()?;
+    let role = &pipeline.roles()[0];
+    gate.check(role.profile())?;
+    let reading = reading?;
+    let analysis = pipeline.judge(&reading, role);
+    let verdict = gate.evaluate(&analysis);
+    let info = DocumentInfo::new(path.display().to_string(), &reading.document);
     let report = Report {
         document: &info,
-        analysis: &judged.analysis,
-        role_origin: &pipeline.roles()[0].profile().origin,
+        analysis: &analysis,
+        role_origin: &role.profile().origin,
         top: args.judge.top,
         explain: args.explain,
         color: color_enabled(args.color),
@@ -329,13 +340,19 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 }
 
 fn compare(args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
-    let profile = profile::resolve(&args.judge.role)?;
-    let pipeline = Pipeline::new(vec![profile], pipeline_options(&args.judge));
+    let role = args.judge.role.clone();
+    let pending = Pipeline::spawn(
+        move || Ok(vec![profile::resolve(&role)?]),
+        pipeline_options(&args.judge),
+    );
     let stdin = Source::stdin();
-    let old = Resume::open(&args.old, &args.judge.limits)?;
-    let new = Resume::open(&args.new, &args.judge.limits)?;
-    let comparison =
-        pipeline.compare(old.input(&stdin), new.input(&stdin), &pipeline.roles()[0])?;
+    let read = |path: &Path| {
+        Resume::open(path, &args.judge.limits).and_then(|resume| pending.read(resume.input(&stdin)))
+    };
+    let (old, new) = (read(&args.old), read(&args.new));
+    let pipeline = pending.finish()?;
+    let role = &pipeline.roles()[0];
+    let comparison = analysis::compare(pipeline.judge(&old?, role), pipeline.judge(&new?, role));
     let (old_name, new_name) = (
         args.old.display().to_string(),
         args.new.display().to_string(),
